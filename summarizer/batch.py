@@ -1,0 +1,190 @@
+"""Run the extractor over many articles: each finished article is written at once, a failure
+on one article is recorded and the batch goes on, and a summary closes the run."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .articles import Article, read_article
+from .config import Settings
+from .errors import ArticleError, ConfigError, SummarizerError
+from .extract import ExtractionResult, extract_article
+from .records import ArticleSummary
+from .render import render_brief
+
+__all__ = ["BatchReport", "expand_paths", "run_batch"]
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt",)
+
+
+@dataclass
+class BatchReport:
+    done: int = 0
+    skipped: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+    def line(self) -> str:
+        per = f", {statistics.mean(self.seconds):.1f} s per article" if self.seconds else ""
+        return f"done {self.done}, skipped {self.skipped}, failed {len(self.failed)}{per}"
+
+
+def expand_paths(paths: list[str]) -> Iterator[str]:
+    """Files as given; folders as their article files, sorted; ``-`` for stdin."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not files:
+                raise ArticleError(f"{raw}: is a directory with no article files (*.txt)")
+            yield from (str(p) for p in files)
+        else:
+            yield raw
+
+
+def _done_ids(path: Path) -> set[str]:
+    ids: set[str] = set()
+    if not path.is_file():
+        return ids
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            ids.add(str(json.loads(line)["article_id"]))
+        except (ValueError, KeyError, TypeError):
+            continue  # a torn last line from an interrupted run is simply redone
+    return ids
+
+
+class _Sink:
+    """Where results go: appended JSONL lines, a JSON document written at the end, or Markdown."""
+
+    def __init__(self, fmt: str, output: Path | None, stdout: IO[str]) -> None:
+        self.fmt = fmt
+        self.output = output
+        self.stdout = stdout
+        self.collected: list[dict[str, object]] = []
+        self.stream: IO[str] | None = None
+        if fmt in {"jsonl", "markdown"}:
+            if output is not None:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                self.stream = output.open("a" if fmt == "jsonl" else "w", encoding="utf-8")
+            else:
+                self.stream = stdout
+
+    def write(self, summary: ArticleSummary) -> None:
+        if self.fmt == "jsonl":
+            assert self.stream is not None
+            self.stream.write(summary.model_dump_json() + "\n")
+            self.stream.flush()
+        elif self.fmt == "markdown":
+            assert self.stream is not None
+            self.stream.write(render_brief(summary) + "\n")
+            self.stream.flush()
+        else:
+            self.collected.append(summary.model_dump(mode="json"))
+
+    def close(self) -> None:
+        if self.fmt == "json" and self.collected:
+            document: object = self.collected[0] if len(self.collected) == 1 else self.collected
+            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+            if self.output is None:
+                self.stdout.write(text)
+            else:
+                self.output.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.output.with_name(f".{self.output.name}.tmp-{os.getpid()}")
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(self.output)  # never a half-written file
+        if self.stream is not None and self.stream is not self.stdout:
+            self.stream.close()
+
+
+def run_batch(
+    paths: list[str],
+    settings: Settings,
+    *,
+    output: Path | None = None,
+    fmt: str | None = None,
+    published: str | None = None,
+    resume: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    stdout: IO[str] | None = None,
+    extract: Callable[[Article], ExtractionResult] | None = None,
+) -> int:
+    """Extract every article in ``paths``; return the exit code (0 all done, 1 some failed,
+    2 no article could be read)."""
+    stdout = stdout or sys.stdout
+    names = list(expand_paths(paths))
+    if fmt is None:
+        fmt = "jsonl" if len(names) > 1 or (output is not None and output.suffix == ".jsonl") else "json"
+    if resume and (output is None or fmt != "jsonl"):
+        raise ConfigError("--resume needs -o FILE.jsonl")
+    report = BatchReport()
+    skip = _done_ids(output) if resume and output is not None else set()
+    articles: list[Article] = []
+    for name in names:
+        try:
+            article = read_article(name, published=published)
+        except ArticleError as exc:
+            print(f"summarizer: error: {exc}", file=sys.stderr)
+            report.failed.append({"article": name, "error": type(exc).__name__, "message": str(exc)})
+            continue
+        if article.article_id in skip:
+            report.skipped += 1
+            continue
+        articles.append(article)
+    if not articles:
+        if report.failed and not report.skipped:
+            return 2
+        if len(names) > 1:
+            print(f"summarizer: {report.line()}", file=sys.stderr)
+        return 1 if report.failed else 0
+    sink = _Sink(fmt, output, stdout)
+    try:
+        if extract is not None:
+            _extract_all(articles, extract, sink, report)
+        else:
+            from .llm import open_client
+
+            with open_client(settings, progress) as client:
+                _extract_all(articles, lambda a: extract_article(a, client), sink, report)
+    finally:
+        sink.close()
+    if len(names) > 1 or report.failed:
+        print(f"summarizer: {report.line()}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _extract_all(
+    articles: list[Article], extract: Callable[[Article], ExtractionResult], sink: _Sink, report: BatchReport
+) -> None:
+    total = len(articles)
+    for number, article in enumerate(articles, 1):
+        started = time.perf_counter()
+        try:
+            result = extract(article)
+        except SummarizerError as exc:
+            if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
+                raise
+            print(f"summarizer: error: {article.article_id}: {exc}", file=sys.stderr)
+            report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
+            continue
+        sink.write(result.summary)
+        seconds = time.perf_counter() - started
+        report.done += 1
+        report.seconds.append(seconds)
+        s = result.summary
+        log.warning(
+            "[%d/%d] %s: %.1f s, %d meetings, %d demands, %d casualties (%d calls, %d cached, %d+%d tokens)",
+            number, total, article.article_id, seconds, len(s.meetings), len(s.demands), len(s.casualties),
+            result.stats.calls, result.stats.cached_calls, result.stats.prompt_tokens, result.stats.completion_tokens,
+        )  # fmt: skip

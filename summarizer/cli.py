@@ -1,0 +1,243 @@
+"""The ``summarizer`` command: parse options, call one library function, print.
+
+Library errors become one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import Settings, resolve_settings
+from .errors import SummarizerError
+
+__all__ = ["cli", "main"]
+
+log = logging.getLogger("summarizer")
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("model (argument > SUMMARIZER_* environment variable > default)")
+    group.add_argument("--backend", choices=["embedded", "openai"], help="embedded llama.cpp (default) or openai")
+    group.add_argument(
+        "--base-url", help="any OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (OPENAI_BASE_URL)"
+    )
+    group.add_argument("--model", help="model name on the server (SUMMARIZER_MODEL)")
+    group.add_argument("--api-key", help="API key (OPENAI_API_KEY / SUMMARIZER_API_KEY); never logged or cached")
+    group.add_argument("--model-file", type=Path, help="serve this local GGUF through the embedded backend")
+    group.add_argument("--timeout", type=float, help="seconds per model call (default 180)")
+    group.add_argument("--retries", type=int, help="re-asks and retries per call (default 2)")
+    group.add_argument("--threads", type=int, help="CPU threads for the embedded model (default: all cores)")
+    group.add_argument("--cache-dir", type=Path, help="where the model and the response cache live")
+    group.add_argument("--no-cache", action="store_true", help="do not read or write the response cache")
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of .txt files; - for stdin")
+    parser.add_argument("--published", help="publication date YYYY-MM-DD for articles without a date header")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarizer",
+        description="Turn news articles in any language into grounded records and an English brief.",
+    )
+    parser.add_argument("--version", action="version", version=f"summarizer {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log lines on stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = sub.add_parser("extract", help="extract records (JSON) from articles")
+    _input_options(extract)
+    extract.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    extract.add_argument("--format", choices=["json", "jsonl"], help="default: jsonl for several articles or .jsonl")
+    _model_options(extract)
+
+    brief = sub.add_parser("brief", help="an English Markdown brief per article")
+    _input_options(brief)
+    brief.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    _model_options(brief)
+
+    evaluate = sub.add_parser("eval", help="score extractions against gold data")
+    evaluate.add_argument("--gold", type=Path, default=Path("evals/gold"), help="gold folder (default evals/gold)")
+    evaluate.add_argument("--articles", type=Path, default=Path("seeds"), help="article folder (default seeds)")
+    evaluate.add_argument("--predictions", type=Path, help="score saved predictions (JSONL) instead of extracting")
+    evaluate.add_argument("--report", type=Path, help="write the JSON report here")
+    evaluate.add_argument("--baseline", type=Path, help="fail when a headline figure falls below this report")
+    evaluate.add_argument("--tolerance", type=float, default=0.05, help="allowed drop below the baseline (0.05)")
+    _model_options(evaluate)
+
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the records")
+    schemas.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="folder (default schemas/)")
+
+    serve = sub.add_parser("serve", help="run the embedded model server in the foreground")
+    serve.add_argument("--port", type=int, default=8080, help="port on 127.0.0.1 (default 8080)")
+    _model_options(serve)
+
+    cache = sub.add_parser("cache", help="manage the response cache")
+    cache.add_argument("action", choices=["clear", "path"])
+    cache.add_argument("--cache-dir", type=Path, help="cache folder")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return resolve_settings(
+        backend=getattr(args, "backend", None),
+        base_url=getattr(args, "base_url", None),
+        model=getattr(args, "model", None),
+        api_key=getattr(args, "api_key", None),
+        model_file=getattr(args, "model_file", None),
+        timeout=getattr(args, "timeout", None),
+        retries=getattr(args, "retries", None),
+        threads=getattr(args, "threads", None),
+        cache_dir=getattr(args, "cache_dir", None),
+        use_cache=False if getattr(args, "no_cache", False) else None,
+    )
+
+
+class _Progress:
+    """Model assembly progress on stderr: a rewritten line on a terminal, a few lines otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        step = 1 if self.tty else 10
+        if percent // step == self.last // step and percent != 100:
+            return
+        self.last = percent
+        text = f"{self.label}: {percent:3d}% ({done >> 20} / {total >> 20} MiB)"
+        if self.tty:
+            print(f"\r{text}", end="\n" if percent >= 100 else "", file=sys.stderr, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+
+def _progress() -> Callable[[int, int], None]:
+    return _Progress("assembling the embedded model (first run only)")
+
+
+def _cmd_schemas(args: argparse.Namespace) -> int:
+    from .records import write_schemas
+
+    for path in write_schemas(args.output):
+        print(path)
+    return 0
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .llm import ResponseCache
+
+    settings = resolve_settings(cache_dir=args.cache_dir)
+    folder = settings.cache_dir / "responses"
+    if args.action == "path":
+        print(folder)
+        return 0
+    print(f"removed {ResponseCache(folder).clear()} cached responses from {folder}")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .llm import start_embedded_server
+
+    settings = _settings(args)
+    if not settings.is_embedded:
+        raise SummarizerError("serve runs the embedded model; --base-url and --backend openai do not apply")
+    server, _ = start_embedded_server(settings, _progress())
+    server.port = args.port
+    with server:
+        print(f"serving {server.model_path.name} at {server.base_url}", flush=True)
+        print(f"use it with: summarizer extract --base-url {server.base_url} ARTICLE.txt", flush=True)
+        print("press Ctrl-C to stop", flush=True)
+        while server.alive():
+            time.sleep(0.5)
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace, *, brief: bool = False) -> int:
+    from .batch import run_batch
+
+    settings = _settings(args)
+    fmt = "markdown" if brief else args.format
+    return run_batch(
+        args.paths,
+        settings,
+        output=args.output,
+        fmt=fmt,
+        published=args.published,
+        progress=_progress(),
+        stdout=sys.stdout,
+    )
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate.report import compare_to_baseline, format_table, load_report, write_report
+    from .evaluate.runner import load_predictions, run_eval
+    from .extract import extract_article
+
+    if not args.gold.is_dir():
+        raise SummarizerError(f"{args.gold}: gold folder not found")
+    if not args.articles.is_dir():
+        raise SummarizerError(f"{args.articles}: article folder not found")
+    baseline = load_report(args.baseline) if args.baseline else None
+    if args.predictions:
+        report = run_eval(args.gold, args.articles, predictions=load_predictions(args.predictions))
+    else:
+        from .llm import open_client
+
+        settings = _settings(args)
+        with open_client(settings, _progress()) as client:
+            report = run_eval(args.gold, args.articles, extract=lambda article: extract_article(article, client))
+    print(format_table(report))
+    if args.report:
+        write_report(report, args.report)
+        print(f"report written to {args.report}")
+    if baseline is not None:
+        regressions = compare_to_baseline(report, baseline, tolerance=args.tolerance)
+        if regressions:
+            print(f"REGRESSION against {args.baseline} (tolerance {args.tolerance}):", file=sys.stderr)
+            for line in regressions:
+                print(f"  {line}", file=sys.stderr)
+            return 1
+        print(f"no regression against {args.baseline} (tolerance {args.tolerance})")
+    return 0
+
+
+def cli(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "openai", "instructor", "httpcore"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "extract": _cmd_extract,
+        "brief": lambda a: _cmd_extract(a, brief=True),
+        "eval": _cmd_eval,
+        "schemas": _cmd_schemas,
+        "serve": _cmd_serve,
+        "cache": _cmd_cache,
+    }
+    try:
+        return commands[args.command](args)
+    except SummarizerError as exc:
+        print(f"summarizer: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("summarizer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    sys.exit(cli())

@@ -1,0 +1,279 @@
+"""The eval report: a JSON-serialisable dict, a readable table, and the baseline gate."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..extract.result import ExtractionStats
+from .gold import RECORD_TYPES
+from .scorer import FIELDS, ArticleScore, Counts, Ratio
+
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "HEADLINE_KEYS",
+    "REPORT_VERSION",
+    "build_report",
+    "compare_to_baseline",
+    "format_table",
+    "load_report",
+    "write_report",
+]
+
+REPORT_VERSION = 1
+DEFAULT_TOLERANCE = 0.05
+
+HEADLINE_KEYS: tuple[str, ...] = (
+    "meetings_f1",
+    "demands_f1",
+    "casualties_f1",
+    "meetings_status_acc",
+    "meetings_date_acc",
+    "meetings_location_acc",
+    "casualties_killed_acc",
+    "casualties_injured_acc",
+    "verbatim_share",
+    "english_clean_share",
+)
+"""The figures the regression gate (``compare_to_baseline``) checks, in report order."""
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _counts_dict(counts: Counts) -> dict[str, Any]:
+    return {
+        "tp": counts.tp,
+        "fp": counts.fp,
+        "fn": counts.fn,
+        "precision": _round(counts.precision),
+        "recall": _round(counts.recall),
+        "f1": _round(counts.f1),
+    }
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return _round(statistics.fmean(values)) if values else None
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return _round(float(statistics.median(values))) if values else None
+
+
+def build_report(
+    scores: Sequence[ArticleScore],
+    stats: Mapping[str, ExtractionStats | None] | None = None,
+    *,
+    failures: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Aggregate per-article scores into the report dict (JSON-serialisable, stable key order).
+
+    ``stats`` maps article ids to their ``ExtractionStats`` (cost figures are null where
+    unknown); ``failures`` maps ids of articles whose extraction failed to the reason (they are
+    scored as empty predictions).
+    """
+    stats = stats or {}
+    totals = {kind: Counts() for kind in RECORD_TYPES}
+    field_totals = {kind: {name: Ratio() for name in FIELDS[kind]} for kind in RECORD_TYPES}
+    verbatim, english, canonical = Ratio(), Ratio(), Ratio()
+    per_article: dict[str, Any] = {}
+    matches: dict[str, Any] = {}
+    optional_matches: dict[str, Any] = {}
+    unmatched: dict[str, Any] = {}
+    seconds: list[float] = []
+    prompt_tokens: list[float] = []
+    completion_tokens: list[float] = []
+
+    for score in sorted(scores, key=lambda s: s.article_id):
+        aid = score.article_id
+        row: dict[str, Any] = {}
+        for kind in RECORD_TYPES:
+            counts = score.matchings[kind].counts
+            totals[kind].add(counts)
+            row[kind] = {"tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+            for name, ratio in score.fields[kind].items():
+                field_totals[kind][name].add(ratio)
+        article_stats = stats.get(aid)
+        row["seconds"] = _round(article_stats.seconds, 3) if article_stats is not None else None
+        per_article[aid] = row
+        if article_stats is not None:
+            seconds.append(article_stats.seconds)
+            prompt_tokens.append(float(article_stats.prompt_tokens))
+            completion_tokens.append(float(article_stats.completion_tokens))
+        verbatim.add(score.verbatim)
+        english.add(score.english_clean)
+        canonical.add(score.canonical_participants)
+        matches[aid] = {kind: [list(pair) for pair in score.matchings[kind].pairs] for kind in RECORD_TYPES}
+        optional_matches[aid] = {
+            kind: [list(pair) for pair in score.matchings[kind].optional_pairs] for kind in RECORD_TYPES
+        }
+        unmatched[aid] = {kind: score.unmatched[kind] for kind in RECORD_TYPES}
+
+    types = {kind: _counts_dict(totals[kind]) for kind in RECORD_TYPES}
+    fields = {kind: {name: _round(ratio.value) for name, ratio in field_totals[kind].items()} for kind in RECORD_TYPES}
+    grounding = {
+        "verbatim_share": _round(verbatim.value),
+        "english_clean_share": _round(english.value),
+        "canonical_participants_share": _round(canonical.value),
+    }
+    cost = {
+        "seconds_mean": _mean(seconds),
+        "seconds_median": _median(seconds),
+        "prompt_tokens_mean": _mean(prompt_tokens),
+        "prompt_tokens_median": _median(prompt_tokens),
+        "completion_tokens_mean": _mean(completion_tokens),
+        "completion_tokens_median": _median(completion_tokens),
+        "articles_with_stats": len(seconds),
+    }
+    headline = {
+        "meetings_f1": types["meetings"]["f1"],
+        "demands_f1": types["demands"]["f1"],
+        "casualties_f1": types["casualties"]["f1"],
+        "meetings_status_acc": fields["meetings"]["status"],
+        "meetings_date_acc": fields["meetings"]["date"],
+        "meetings_location_acc": fields["meetings"]["location"],
+        "casualties_killed_acc": fields["casualties"]["killed"],
+        "casualties_injured_acc": fields["casualties"]["injured"],
+        "verbatim_share": grounding["verbatim_share"],
+        "english_clean_share": grounding["english_clean_share"],
+    }
+    return {
+        "version": REPORT_VERSION,
+        "articles": len(per_article),
+        "types": types,
+        "fields": fields,
+        "grounding": grounding,
+        "cost": cost,
+        "per_article": per_article,
+        "headline": headline,
+        "matches": matches,
+        "optional_matches": optional_matches,
+        "unmatched": unmatched,
+        "failures": dict(sorted((failures or {}).items())),
+    }
+
+
+def write_report(report: Mapping[str, Any], path: Path) -> None:
+    """Write ``report`` as indented UTF-8 JSON (key order kept)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """Read a report (or baseline) written by ``write_report``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a report (expected a JSON object)")
+    return data
+
+
+# --- the readable table --------------------------------------------------------------------
+
+
+def _fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        first, *rest = cells
+        return "  ".join(
+            [str(first).ljust(widths[0])] + [str(c).rjust(w) for c, w in zip(rest, widths[1:], strict=True)]
+        )
+
+    return [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+
+
+def format_table(report: Mapping[str, Any]) -> str:
+    """Render a report as plain text: per type P/R/F1 (tp/fp/fn), field accuracies, grounding
+    shares, cost, and the per-article breakdown."""
+    out: list[str] = [f"eval report v{report.get('version')}: {report.get('articles')} article(s)", ""]
+
+    types = report.get("types", {})
+    rows = [
+        [
+            kind,
+            _fmt(t.get("precision")),
+            _fmt(t.get("recall")),
+            _fmt(t.get("f1")),
+            str(t.get("tp")),
+            str(t.get("fp")),
+            str(t.get("fn")),
+        ]
+        for kind, t in types.items()
+    ]
+    out += _table(["records", "P", "R", "F1", "tp", "fp", "fn"], rows) + [""]
+
+    rows = []
+    for kind, accs in report.get("fields", {}).items():
+        for name, acc in accs.items():
+            rows.append([f"{kind}.{name}", _fmt(acc)])
+    out += _table(["field (matched pairs)", "accuracy"], rows) + [""]
+
+    rows = [[name, _fmt(value)] for name, value in report.get("grounding", {}).items()]
+    out += _table(["grounding", "share"], rows) + [""]
+
+    rows = [[name, _fmt(value, 1)] for name, value in report.get("cost", {}).items()]
+    out += _table(["cost per article", "value"], rows) + [""]
+
+    per_article = report.get("per_article", {})
+    if per_article:
+        header = ["article"] + [f"{kind[:4]} tp/fp/fn" for kind in RECORD_TYPES] + ["seconds"]
+        rows = []
+        for aid, row in per_article.items():
+            cells = [aid]
+            for kind in RECORD_TYPES:
+                c = row.get(kind, {})
+                cells.append(f"{c.get('tp', 0)}/{c.get('fp', 0)}/{c.get('fn', 0)}")
+            cells.append(_fmt(row.get("seconds"), 1))
+            rows.append(cells)
+        out += _table(header, rows)
+
+    failures = report.get("failures") or {}
+    if failures:
+        out += ["", "extraction failures (scored as empty):"]
+        out += [f"  {aid}: {reason}" for aid, reason in failures.items()]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- the regression gate -------------------------------------------------------------------
+
+
+def compare_to_baseline(
+    report: Mapping[str, Any], baseline: Mapping[str, Any], tolerance: float = DEFAULT_TOLERANCE
+) -> list[str]:
+    """The regression gate: one line per headline figure that falls more than ``tolerance``
+    below the baseline's; an empty list means the report passes.
+
+    ``tolerance`` is absolute (default 0.05, i.e. five points on a 0-1 scale). A figure that
+    is null or missing in the report but numeric in the baseline counts as a regression; a
+    figure that is null in the baseline is not checked. Keys are those of ``HEADLINE_KEYS``
+    and any others the baseline's headline holds.
+    """
+    current = report.get("headline") or {}
+    reference = baseline.get("headline") or {}
+    keys = [k for k in HEADLINE_KEYS if k in reference] + [k for k in reference if k not in HEADLINE_KEYS]
+    problems: list[str] = []
+    for key in keys:
+        base = reference.get(key)
+        if not isinstance(base, (int, float)) or isinstance(base, bool):
+            continue
+        value = current.get(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            problems.append(f"{key}: missing (baseline {base:.3f})")
+        elif value < base - tolerance - 1e-9:
+            problems.append(
+                f"{key}: {value:.3f} is {base - value:.3f} below the baseline {base:.3f} (tolerance {tolerance:.3f})"
+            )
+    return problems

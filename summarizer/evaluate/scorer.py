@@ -1,0 +1,577 @@
+"""Match predicted records to gold records and count what agrees.
+
+Per record type the predicted and gold records are paired one to one by an optimal
+assignment (``scipy.optimize.linear_sum_assignment`` when scipy is installed, otherwise an
+exact Hungarian algorithm below), never greedily. The assignment maximises, in this order:
+the number of pairs with a required gold record, the number of pairs with an optional gold
+record, and the sum of the match scores. Only compatible pairs (see the ``*_match_score``
+functions) can be paired.
+
+A pair with a required gold record is a true positive; a prediction paired with an optional
+gold record is neither a true nor a false positive; an unpaired prediction is a false
+positive; an unpaired required gold record is a false negative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from pydantic import BaseModel
+
+from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
+from .gold import RECORD_TYPES, GoldArticle
+
+__all__ = [
+    "CASUALTY_COUNT_TOLERANCE",
+    "DEMAND_SIMILARITY_THRESHOLD",
+    "FIELDS",
+    "FLOAT_TOLERANCE",
+    "ArticleScore",
+    "Counts",
+    "Matching",
+    "Ratio",
+    "casualty_match_score",
+    "dates_compatible",
+    "demand_match_score",
+    "describe_record",
+    "field_agreement",
+    "has_cyrillic",
+    "match_records",
+    "meeting_match_score",
+    "optimal_assignment",
+    "participant_overlap",
+    "score_article",
+    "token_set_similarity",
+    "values_agree",
+]
+
+DEMAND_SIMILARITY_THRESHOLD = 0.4
+"""Two demands by the same actor whose evidence spans do not overlap still match when the
+token-set similarity of their ``demand`` strings (see ``token_set_similarity``) is at least this."""
+
+CASUALTY_COUNT_TOLERANCE = 0.10
+"""Casualty counts agree when they differ by at most this share of the larger count."""
+
+FLOAT_TOLERANCE = 0.05
+"""Float fields (``duration_hours``) agree when they differ by at most this (absolute)."""
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "meetings": ("status", "date", "location", "duration_hours", "format"),
+    "demands": ("actor", "target", "category"),
+    "casualties": ("killed", "injured", "qualifier", "victims", "period"),
+}
+"""The fields whose accuracy is measured on matched pairs, per record type."""
+
+_DATE_FIELDS = frozenset({"date", "period", "published"})
+_ENUM_FIELDS = frozenset({"status", "format", "category", "qualifier", "victims"})
+# A small tie-breaker added to match scores: it orders otherwise equal candidates (two gold
+# meetings between the same people) without changing which pairs are compatible.
+_TIE_BREAK = 0.001
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_WORD_RE = re.compile(r"\w+")
+_STOPWORDS = frozenset(
+    """a an the of to in on at for from by with and or that this these those is are be been was were it its
+    their them they as into any all must should shall will would not no than then also which who whom what
+    there here has have had do does did""".split()
+)
+_STEM_LENGTH = 5
+
+Record: TypeAlias = MeetingEvent | Demand | Casualty
+
+
+# --- small comparisons -------------------------------------------------------------------
+
+
+def has_cyrillic(text: str) -> bool:
+    """True if ``text`` contains any Cyrillic letter."""
+    return _CYRILLIC_RE.search(text) is not None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """True when the partial ISO dates agree at the coarser precision, or either is unknown.
+
+    ``"2026-01-22"`` and ``"2026-01"`` are compatible; ``"2025-12"`` and ``"2026-01"`` are not.
+    """
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def participant_overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard overlap of two participant lists, names compared case-insensitively."""
+    sa = {_fold(name) for name in a if name.strip()}
+    sb = {_fold(name) for name in b if name.strip()}
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def _content_tokens(text: str) -> set[str]:
+    # Crude stemming by prefix: "Ukraine"/"Ukrainian", "withdraw"/"withdrawal" share a token.
+    return {w[:_STEM_LENGTH] for w in _WORD_RE.findall(text.casefold()) if w not in _STOPWORDS}
+
+
+def token_set_similarity(a: str, b: str) -> float:
+    """Dice coefficient of the content-word sets of two English strings, in [0, 1].
+
+    Words are lower-cased, common function words dropped and each word cut to its first
+    five characters (a crude stem), so that paraphrases of one demand score high.
+    """
+    ta, tb = _content_tokens(a), _content_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _spans_overlap(a: Sequence[Evidence], b: Sequence[Evidence]) -> bool:
+    return any(max(x.start, y.start) < min(x.end, y.end) for x in a for y in b)
+
+
+def _counts_closeness(predicted: Casualty, gold: Casualty) -> float | None:
+    """Mean closeness of the counts both sides give, or None when they disagree or share none."""
+    closeness: list[float] = []
+    for name in ("killed", "injured"):
+        p, g = getattr(predicted, name), getattr(gold, name)
+        if p is None or g is None:
+            continue
+        larger = max(p, g)
+        diff = abs(p - g) / larger if larger else 0.0
+        if diff > CASUALTY_COUNT_TOLERANCE + 1e-9:
+            return None
+        closeness.append(1.0 - diff)
+    if not closeness:
+        return None
+    return sum(closeness) / len(closeness)
+
+
+def values_agree(name: str, predicted: Any, gold: Any) -> bool:
+    """Field equality after trivial normalisation.
+
+    Strings compare case-insensitively with whitespace collapsed; floats within
+    ``FLOAT_TOLERANCE``; dates (``date``, ``period``) by exact ISO string; ``None`` equals
+    only ``None``.
+    """
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    if name in _DATE_FIELDS:
+        return str(predicted) == str(gold)
+    if isinstance(predicted, bool) or isinstance(gold, bool):
+        return predicted == gold
+    if isinstance(predicted, float) or isinstance(gold, float):
+        if isinstance(predicted, (int, float)) and isinstance(gold, (int, float)):
+            return abs(float(predicted) - float(gold)) <= FLOAT_TOLERANCE + 1e-9
+        return False
+    if isinstance(predicted, str) and isinstance(gold, str):
+        return _fold(predicted) == _fold(gold)
+    return bool(predicted == gold)
+
+
+# --- match scores: None = incompatible, otherwise > 0 --------------------------------------
+
+
+def meeting_match_score(predicted: MeetingEvent, gold: MeetingEvent) -> float | None:
+    """Jaccard overlap of participants when at least one is shared and the dates are compatible.
+
+    A tie-breaker of at most 0.003 rewards equal date, location and status.
+    """
+    if not dates_compatible(predicted.date, gold.date):
+        return None
+    overlap = participant_overlap(predicted.participants, gold.participants)
+    if overlap <= 0.0:
+        return None
+    bonus = sum(values_agree(f, getattr(predicted, f), getattr(gold, f)) for f in ("date", "location", "status"))
+    return overlap + _TIE_BREAK * bonus
+
+
+def demand_match_score(predicted: Demand, gold: Demand) -> float | None:
+    """Match when the actors are equal (case-insensitive) and the evidence spans overlap or the
+    ``demand`` texts reach ``DEMAND_SIMILARITY_THRESHOLD``.
+
+    The score is the text similarity, raised to 0.5 when only the spans overlap, plus a
+    tie-breaker for an equal target and category.
+    """
+    if _fold(predicted.actor) != _fold(gold.actor):
+        return None
+    similarity = token_set_similarity(predicted.demand, gold.demand)
+    overlap = _spans_overlap(predicted.evidence, gold.evidence)
+    if not overlap and similarity < DEMAND_SIMILARITY_THRESHOLD:
+        return None
+    score = max(similarity, 0.5) if overlap else similarity
+    bonus = sum(values_agree(f, getattr(predicted, f), getattr(gold, f)) for f in ("target", "category"))
+    return score + _TIE_BREAK * bonus
+
+
+def casualty_match_score(predicted: Casualty, gold: Casualty) -> float | None:
+    """Match when every count both sides give (killed, injured) agrees within
+    ``CASUALTY_COUNT_TOLERANCE`` and at least one count is given by both.
+
+    The score is the mean closeness of the shared counts, plus a tie-breaker for an equal
+    period, location and victims.
+    """
+    closeness = _counts_closeness(predicted, gold)
+    if closeness is None:
+        return None
+    bonus = sum(values_agree(f, getattr(predicted, f), getattr(gold, f)) for f in ("period", "location", "victims"))
+    return max(closeness, _TIE_BREAK) + _TIE_BREAK * bonus
+
+
+_SCORERS: dict[str, Callable[[Any, Any], float | None]] = {
+    "meetings": meeting_match_score,
+    "demands": demand_match_score,
+    "casualties": casualty_match_score,
+}
+
+
+# --- the assignment ------------------------------------------------------------------------
+
+
+def _hungarian(cost: list[list[float]]) -> list[tuple[int, int]]:
+    """Minimum-cost assignment of every row to a distinct column (rows <= columns)."""
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta = inf
+            j1 = 0
+            for j in range(1, m + 1):
+                if used[j]:
+                    continue
+                cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                if cur < minv[j]:
+                    minv[j] = cur
+                    way[j] = j0
+                if minv[j] < delta:
+                    delta = minv[j]
+                    j1 = j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    return sorted((p[j] - 1, j - 1) for j in range(1, m + 1) if p[j])
+
+
+def optimal_assignment(weights: Sequence[Sequence[float]], *, use_scipy: bool = True) -> list[tuple[int, int]]:
+    """Maximum-weight one-to-one pairing of rows and columns; pairs of weight <= 0 are never made.
+
+    Uses ``scipy.optimize.linear_sum_assignment`` when scipy is importable (and ``use_scipy``),
+    otherwise an exact Hungarian algorithm. Returns ``(row, column)`` pairs sorted by row.
+    """
+    n = len(weights)
+    m = len(weights[0]) if n else 0
+    if n == 0 or m == 0:
+        return []
+    pairs: list[tuple[int, int]]
+    solved = False
+    if use_scipy:
+        try:
+            from scipy.optimize import linear_sum_assignment
+        except ImportError:
+            pass
+        else:
+            rows, cols = linear_sum_assignment([list(row) for row in weights], maximize=True)
+            pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)]
+            solved = True
+    if not solved:
+        # Weights are non-negative after clipping, so a full assignment of the smaller side
+        # that maximises the total, minus its zero-weight pairs, is a maximum-weight matching.
+        clipped = [[max(0.0, float(w)) for w in row] for row in weights]
+        top = max(max(row) for row in clipped)
+        if n <= m:
+            pairs = _hungarian([[top - w for w in row] for row in clipped])
+        else:
+            transposed = [[top - clipped[i][j] for i in range(n)] for j in range(m)]
+            pairs = sorted((i, j) for j, i in _hungarian(transposed))
+    return sorted((r, c) for r, c in pairs if weights[r][c] > 0)
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, with the derived metrics.
+
+    Conventions for empty denominators: with nothing to find and nothing predicted,
+    precision, recall and F1 are 1.0; otherwise an empty denominator gives 0.0.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
+@dataclass
+class Matching:
+    """The outcome of matching one record type in one article."""
+
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    """(predicted index, gold index) for required gold records: the true positives."""
+    optional_pairs: list[tuple[int, int]] = field(default_factory=list)
+    """(predicted index, gold index) for optional gold records: neither rewarded nor penalised."""
+    unmatched_predicted: list[int] = field(default_factory=list)
+    """Predicted indices left unpaired: the false positives."""
+    unmatched_gold: list[int] = field(default_factory=list)
+    """Required gold indices left unpaired: the false negatives."""
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(tp=len(self.pairs), fp=len(self.unmatched_predicted), fn=len(self.unmatched_gold))
+
+    @property
+    def all_pairs(self) -> list[tuple[int, int]]:
+        return sorted(self.pairs + self.optional_pairs)
+
+
+def match_records(
+    record_type: str,
+    predicted: Sequence[Record],
+    gold: Sequence[Record],
+    optional: Iterable[int] = (),
+) -> Matching:
+    """Pair ``predicted`` with ``gold`` records of one type (``meetings``, ``demands``,
+    ``casualties``) by an optimal assignment; ``optional`` holds the optional gold indices."""
+    try:
+        score = _SCORERS[record_type]
+    except KeyError:
+        raise ValueError(f"unknown record type {record_type!r}; expected one of {RECORD_TYPES}") from None
+    optional_set = frozenset(optional)
+    k = min(len(predicted), len(gold))
+    # Lexicographic objective in one weight: a required pair outweighs any number of optional
+    # pairs and scores; an optional pair outweighs any sum of scores (each score <= ~1.01).
+    optional_unit = 2.0 * (k + 1)
+    required_unit = (k + 1) * (optional_unit + 2.0)
+    weights: list[list[float]] = []
+    for p in predicted:
+        row: list[float] = []
+        for gi, g in enumerate(gold):
+            s = score(p, g)
+            if s is None:
+                row.append(0.0)
+            elif gi in optional_set:
+                row.append(optional_unit + s)
+            else:
+                row.append(required_unit + optional_unit + s)
+        weights.append(row)
+    pairs = optimal_assignment(weights) if k else []
+    matching = Matching()
+    for pi, gi in pairs:
+        (matching.optional_pairs if gi in optional_set else matching.pairs).append((pi, gi))
+    paired_p = {pi for pi, _ in pairs}
+    paired_g = {gi for _, gi in pairs}
+    matching.unmatched_predicted = [i for i in range(len(predicted)) if i not in paired_p]
+    matching.unmatched_gold = [i for i in range(len(gold)) if i not in paired_g and i not in optional_set]
+    return matching
+
+
+def field_agreement(record_type: str, predicted: Record, gold: Record) -> dict[str, bool]:
+    """For one matched pair: field name -> whether the predicted value equals the gold one."""
+    return {name: values_agree(name, getattr(predicted, name), getattr(gold, name)) for name in FIELDS[record_type]}
+
+
+# --- grounding -----------------------------------------------------------------------------
+
+
+@dataclass
+class Ratio:
+    """A share as hits over total; ``value`` is None when there is nothing to count."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, other: Ratio) -> None:
+        self.hits += other.hits
+        self.total += other.total
+
+    def count(self, ok: bool) -> None:
+        self.hits += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+def _records(summary: ArticleSummary) -> Iterable[tuple[str, Record]]:
+    for kind in RECORD_TYPES:
+        for record in getattr(summary, kind):
+            yield kind, record
+
+
+def _verbatim(summary: ArticleSummary, text: str) -> Ratio:
+    ratio = Ratio()
+    for _, record in _records(summary):
+        for ev in record.evidence:
+            ratio.count(text[ev.start : ev.end] == ev.quote)
+    return ratio
+
+
+def _english_strings(model: BaseModel) -> Iterable[str]:
+    """Free-text English fields of a record: every string except quotes, enums and dates."""
+    for name in type(model).model_fields:
+        if name == "evidence" or name in _ENUM_FIELDS or name in _DATE_FIELDS:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from (item for item in value if isinstance(item, str))
+
+
+def _english_clean(summary: ArticleSummary) -> Ratio:
+    ratio = Ratio()
+    for value in (summary.headline, summary.brief):
+        ratio.count(not has_cyrillic(value))
+    for _, record in _records(summary):
+        for value in _english_strings(record):
+            ratio.count(not has_cyrillic(value))
+    return ratio
+
+
+def _canonical_person_lookup() -> Callable[[str], str | None] | None:
+    # The alias table is optional: another module provides it once written.
+    try:
+        from ..normalize.names import canonical_person  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return canonical_person  # type: ignore[no-any-return]
+
+
+def _canonical_participants(summary: ArticleSummary, lookup: Callable[[str], str | None] | None) -> Ratio:
+    ratio = Ratio()
+    for meeting in summary.meetings:
+        for name in meeting.participants:
+            ok = not has_cyrillic(name)
+            if ok and lookup is not None:
+                try:
+                    canonical = lookup(name)
+                except Exception:  # noqa: BLE001 - a faulty alias table must not break the eval
+                    canonical = None
+                ok = not isinstance(canonical, str) or canonical == name
+            ratio.count(ok)
+    return ratio
+
+
+# --- one article ---------------------------------------------------------------------------
+
+
+def describe_record(record: Record, *, width: int = 120) -> str:
+    """A one-line English description of a record, for the report's debugging sections."""
+    if isinstance(record, MeetingEvent):
+        where = f" in {record.location}" if record.location else ""
+        when = f" on {record.date}" if record.date else ""
+        text = f"{', '.join(record.participants) or '?'}{where}{when} ({record.status}, {record.format})"
+    elif isinstance(record, Demand):
+        target = f" -> {record.target}" if record.target else ""
+        text = f"{record.actor}{target} [{record.category}]: {record.demand}"
+    else:
+        parts = [f"killed={record.killed}", f"injured={record.injured}", str(record.qualifier), str(record.victims)]
+        if record.period:
+            parts.append(record.period)
+        if record.location:
+            parts.append(record.location)
+        text = " ".join(parts)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@dataclass
+class ArticleScore:
+    """Everything measured on one article."""
+
+    article_id: str
+    matchings: dict[str, Matching]
+    fields: dict[str, dict[str, Ratio]]
+    verbatim: Ratio
+    english_clean: Ratio
+    canonical_participants: Ratio
+    unmatched: dict[str, dict[str, list[str]]]
+    """Per type: ``predicted`` (false positives) and ``gold`` (false negatives), described."""
+
+
+def score_article(
+    predicted: ArticleSummary,
+    gold: GoldArticle | ArticleSummary,
+    text: str,
+    *,
+    article_id: str | None = None,
+) -> ArticleScore:
+    """Score one predicted summary against its gold summary.
+
+    ``text`` is the article as read (``Article.text``): evidence offsets index it.
+    ``article_id`` defaults to the gold summary's id.
+    """
+    gold_article = gold if isinstance(gold, GoldArticle) else GoldArticle.of(gold)
+    matchings: dict[str, Matching] = {}
+    fields: dict[str, dict[str, Ratio]] = {}
+    unmatched: dict[str, dict[str, list[str]]] = {}
+    for kind in RECORD_TYPES:
+        pred_records: list[Record] = list(getattr(predicted, kind))
+        gold_records: list[Record] = list(getattr(gold_article.summary, kind))
+        matching = match_records(kind, pred_records, gold_records, gold_article.optional_indices(kind))
+        matchings[kind] = matching
+        ratios = {name: Ratio() for name in FIELDS[kind]}
+        for pi, gi in matching.pairs:
+            for name, ok in field_agreement(kind, pred_records[pi], gold_records[gi]).items():
+                ratios[name].count(ok)
+        fields[kind] = ratios
+        unmatched[kind] = {
+            "predicted": [describe_record(pred_records[i]) for i in matching.unmatched_predicted],
+            "gold": [describe_record(gold_records[i]) for i in matching.unmatched_gold],
+        }
+    return ArticleScore(
+        article_id=article_id or gold_article.article_id,
+        matchings=matchings,
+        fields=fields,
+        verbatim=_verbatim(predicted, text),
+        english_clean=_english_clean(predicted),
+        canonical_participants=_canonical_participants(predicted, _canonical_person_lookup()),
+        unmatched=unmatched,
+    )

@@ -1,0 +1,162 @@
+"""Code finds, the model judges: pick the sentences worth asking the model about.
+
+Trigger words are multilingual stems (ru, uk, bg, en, de, pl, fr); they are deliberately
+generous, because the model's judgement and the grounding checks remove false alarms, while
+a sentence never picked here can never become a record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize.names import Mention, find_mentions
+from .sentences import Sentence
+
+__all__ = [
+    "CASUALTY_TRIGGER",
+    "Candidate",
+    "DEMAND_TRIGGER",
+    "MEETING_TRIGGER",
+    "casualty_candidates",
+    "demand_candidates",
+    "meeting_candidates",
+]
+
+
+def _stems(*stems: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
+MEETING_TRIGGER = _stems(
+    # ru
+    r"встре[чт]", r"переговор", r"разговор", r"созвон", r"телефонн", r"визит", r"посет", r"поездк", r"саммит",
+    r"прибы", r"провел[аи]? (?:беседу|консультац)", r"консультац", r"беседова",
+    # uk
+    r"зустр", r"перемовин", r"переговор", r"розмов", r"візит", r"відвіда", r"поїздк", r"саміт", r"прибу", r"приїх",
+    r"консультаці",
+    # bg
+    r"сре[щш]", r"преговор", r"разговаря", r"посещ", r"пътуван", r"визита", r"отпътува",
+    # en, de, pl, fr
+    r"meet", r"met\b", r"talks", r"call\b", r"called\b", r"phone", r"visit", r"summit", r"negotiat",
+    r"treff", r"traf", r"gespräch", r"telefonat", r"besuch", r"gipfel", r"verhandl",
+    r"spotka", r"rozmow", r"rozmawia", r"wizyt", r"szczyt", r"negocjac",
+    r"rencontr", r"entretien", r"négociation", r"sommet", r"s'est entretenu",
+)  # fmt: skip
+
+DEMAND_TRIGGER = _stems(
+    # ru
+    r"требу", r"потребова", r"требовани", r"настаива", r"настоя", r"призыва", r"призвал", r"выступа\w* против",
+    r"против\w* (?:развертыван|размещен|вступлен)", r"добива", r"ультиматум", r"отвергае\w* (?:любые|все)",
+    # uk
+    r"вимага", r"вимог", r"наполяга", r"наполяг", r"закликає", r"закликал", r"виступа\w* проти", r"домага",
+    # bg
+    r"изисква", r"настоява", r"призова", r"призовава", r"противопоставя", r"се обявява против",
+    # en, de, pl, fr
+    r"demand", r"insist", r"call(?:s|ed)? for", r"urge", r"oppos", r"reject\w* anything", r"requir",
+    r"forder", r"verlang", r"besteh\w* auf", r"żąda", r"domaga", r"wzywa", r"nalega",
+    r"exige", r"réclame", r"insiste", r"appelle à",
+)  # fmt: skip
+
+CASUALTY_TRIGGER = _stems(
+    r"погиб", r"убит", r"убил", r"жертв", r"ранен", r"ранени", r"пострада", r"загин", r"загибл", r"вбит", r"вбил",
+    r"поранен", r"поранил", r"постражда", r"травм", r"загина", r"ранени", r"пострада",
+    r"killed", r"dead", r"died", r"injur", r"wounded", r"casualt", r"getötet", r"tote", r"verletzt",
+    r"zgin", r"zabit", r"rann", r"tués", r"morts", r"blessé",
+)  # fmt: skip
+
+# Words that make an aggregate ("met six times", "all meetings") rather than one meeting.
+AGGREGATE = _stems(
+    r"\w+ раз(?:а|ів)?\b",
+    r"times\b",
+    r"mal\b",
+    r"razy\b",
+    r"fois\b",
+    r"пъти\b",
+    r"хронолог",
+    r"всех встреч",
+    r"всіх зустрічей",
+)
+
+# Groups that take part in meetings without named members.
+_DELEGATION_HINT = _stems(
+    r"делегац",
+    r"представител",
+    r"представник",
+    r"чиновник",
+    r"посланник",
+    r"посланц",
+    r"пратени",
+    r"delegation",
+    r"officials",
+    r"envoys",
+    r"представители",
+    r"лидер",
+    r"лідер",
+    r"leaders",
+    r"союзник",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence worth a question, with the sentence before it as context."""
+
+    sentence: Sentence
+    context: Sentence | None
+    mentions: tuple[Mention, ...]
+    context_mentions: tuple[Mention, ...]
+
+
+def _people(mentions: tuple[Mention, ...]) -> list[Mention]:
+    return [m for m in mentions if m.kind in {"person", "group"}]
+
+
+def _with_context(
+    sentences: list[Sentence], i: int
+) -> tuple[Sentence | None, tuple[Mention, ...], tuple[Mention, ...]]:
+    sentence = sentences[i]
+    context = sentences[i - 1] if i > 0 else None
+    mentions = tuple(find_mentions(sentence.text))
+    context_mentions = tuple(find_mentions(context.text)) if context is not None else ()
+    return context, mentions, context_mentions
+
+
+def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
+    """Sentences with a meeting word and someone to meet: a known person, a state or a group
+    in the sentence, or a known person in the sentence before (a follow-up sentence)."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if not MEETING_TRIGGER.search(sentence.text):
+            continue
+        context, mentions, context_mentions = _with_context(sentences, i)
+        has_party = bool(_people(mentions)) or bool(_DELEGATION_HINT.search(sentence.text))
+        has_party = has_party or any(m.kind == "state" for m in mentions)
+        if not has_party and not _people(context_mentions):
+            continue
+        found.append(Candidate(sentence, context, mentions, context_mentions))
+    return found
+
+
+def demand_candidates(sentences: list[Sentence]) -> list[Candidate]:
+    """Sentences with a demand word and a possible actor (a state, organisation or person)."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if not DEMAND_TRIGGER.search(sentence.text):
+            continue
+        context, mentions, context_mentions = _with_context(sentences, i)
+        if not mentions and not context_mentions:
+            continue
+        found.append(Candidate(sentence, context, mentions, context_mentions))
+    return found
+
+
+def casualty_candidates(sentences: list[Sentence]) -> list[Candidate]:
+    """Sentences with a killed/injured word and a number."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if not CASUALTY_TRIGGER.search(sentence.text):
+            continue
+        context, mentions, context_mentions = _with_context(sentences, i)
+        found.append(Candidate(sentence, context, mentions, context_mentions))
+    return found

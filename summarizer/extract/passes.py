@@ -1,0 +1,81 @@
+"""The small, constrained questions the model answers about one candidate sentence.
+
+Each answer model is tiny, its lists bounded (``maxItems``) and its choices enums, so a
+grammar-constrained server can only produce a short, valid answer.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol, TypeVar
+
+from pydantic import BaseModel, Field
+
+from ..llm.client import CallUsage
+from ..records import DemandCategory
+from .candidates import Candidate
+from .prompts import prompts
+
+__all__ = ["Asker", "DemandAnswer", "MeetingAnswer", "SummaryAnswer", "ask_demand", "ask_meeting", "ask_summary"]
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class Asker(Protocol):
+    """What the passes need of a model client (``ModelClient`` and the fakes provide it)."""
+
+    def ask(
+        self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int = ..., label: str = ...
+    ) -> tuple[T, CallUsage]: ...
+
+
+class MeetingAnswer(BaseModel):
+    """Does the target sentence report one specific meeting, and of whom?"""
+
+    is_meeting: bool = Field(description="true if the target sentence reports one specific meeting, talk or call")
+    participants: list[str] = Field(
+        default_factory=list,
+        max_length=6,
+        description="English names of the people or delegations who meet, first name first",
+    )
+    status: Literal["happened", "planned", "possible", "cancelled"]
+    format: Literal["in_person", "phone", "video", "unknown"]
+
+
+class DemandAnswer(BaseModel):
+    """Does the target sentence report a demand, by whom, of whom, for what?"""
+
+    is_demand: bool = Field(description="true if someone demands, insists on, requires or opposes as a condition")
+    actor: str = Field(description="who demands, in English")
+    target: str | None = Field(default=None, description="of whom it is demanded, in English, or null")
+    demand: str = Field(description="one short English sentence: what is demanded", max_length=240)
+    category: DemandCategory
+
+
+class SummaryAnswer(BaseModel):
+    """An English headline and brief for the article."""
+
+    headline: str = Field(description="English headline, at most 12 words", max_length=160)
+    brief: str = Field(description="2 or 3 short English sentences", max_length=900)
+
+
+def _question(candidate: Candidate, published: str | None) -> dict[str, str | None]:
+    return {
+        "published": published,
+        "context": candidate.context.text if candidate.context else None,
+        "sentence": candidate.sentence.text,
+    }
+
+
+def ask_meeting(client: Asker, candidate: Candidate, published: str | None) -> tuple[MeetingAnswer, CallUsage]:
+    messages = prompts().messages("meeting", **_question(candidate, published))
+    return client.ask(messages, MeetingAnswer, max_tokens=96, label="meeting")
+
+
+def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tuple[DemandAnswer, CallUsage]:
+    messages = prompts().messages("demand", **_question(candidate, published))
+    return client.ask(messages, DemandAnswer, max_tokens=128, label="demand")
+
+
+def ask_summary(client: Asker, lead: str, published: str | None) -> tuple[SummaryAnswer, CallUsage]:
+    messages = prompts().messages("summary", lead=lead, published=published)
+    return client.ask(messages, SummaryAnswer, max_tokens=200, label="summary")

@@ -1,0 +1,39 @@
+"""What one extraction returns besides the records: the numbers the eval and benchmark report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import ArticleSummary
+
+__all__ = ["ExtractionResult", "ExtractionStats"]
+
+
+@dataclass
+class ExtractionStats:
+    """Cost and diagnostics of one article's extraction."""
+
+    seconds: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+    cached_calls: int = 0
+    dropped_ungrounded: int = 0
+    dropped_unsupported: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, other: ExtractionStats) -> None:
+        self.seconds += other.seconds
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.calls += other.calls
+        self.cached_calls += other.cached_calls
+        self.dropped_ungrounded += other.dropped_ungrounded
+        self.dropped_unsupported += other.dropped_unsupported
+        self.warnings.extend(other.warnings)
+
+
+@dataclass
+class ExtractionResult:
+    summary: ArticleSummary
+    stats: ExtractionStats

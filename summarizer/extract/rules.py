@@ -1,0 +1,173 @@
+"""What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
+
+Multilingual stems (ru, uk, bg, en, de, pl, fr). These are general rules of how news text
+says things, not facts of any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "DELEGATIONS",
+    "cause_of",
+    "country_of",
+    "format_from_text",
+    "is_aggregate",
+    "outcome_of",
+    "status_from_text",
+    "topics_of",
+    "victims_of",
+]
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_CANCELLED = _rx(
+    r"\bотмен", r"\bскасова", r"\bскасув", r"\bотложен", r"\bотложи", r"\bотменен", r"\bотменя",
+    r"\bcancel", r"\bcalled off", r"\bpostponed", r"\babgesagt", r"\bverschoben", r"\bodwoła", r"\bannul",
+)  # fmt: skip
+_NOT_PLANNED = _rx(
+    r"\bне (?:был[аио]? |е |є |бил[аио]? )?(?:официально )?(?:запланирован|заплановано|запланован|планира|планирует)",
+    r"\bне е планиран", r"\bnot (?:officially )?(?:planned|scheduled|confirmed)", r"\bnicht geplant",
+    r"\bнеподтвержд|\bне подтвержд|\bне підтвердж|\bне е потвърд|\bunconfirmed",
+)  # fmt: skip
+_POSSIBLE = _rx(
+    r"\bмо(?:жет|гут|гла|гли|жуть|же)\b", r"\bвозможн", r"\bможлив", r"\bймовірн", r"\bвъзможн", r"\bмогат\b",
+    r"\bможе да\b", r"\bрассматрива", r"\bрозгляда", r"\bобсуждается возможность",
+    r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibl", r"\bkönnte", r"\bmöglich", r"\bmoże\b", r"\bmogą\b",
+    r"\bpourrai", r"\bpossible", r"\bеventual",
+)  # fmt: skip
+_PHONE = _rx(r"телефон", r"\bphone", r"\bcall\b", r"\bтелефонира", r"\btelefon", r"\bпо телефону", r"созвон")
+_VIDEO = _rx(r"видео", r"відео", r"\bvideo", r"\bонлайн", r"\bonline", r"\bzoom\b")
+_AGGREGATE = _rx(
+    r"(?:\d+|дв[аеі]|три|четыре|чотири|четири|пять|п'ять|пет|шесть|шість|шест|семь|сім|седем|несколько|кілька"
+    r"|няколко|two|three|four|five|six|seven|several|many|zwei|drei|vier|fünf|sechs|kilka|dwa|trzy|cztery|pięć|sześć"
+    r"|deux|trois|quatre|cinq|six)\s+(?:раз(?:а|ів)?|пъти|times|mal|razy|fois)\b",
+)
+_NO_BREAKTHROUGH = _rx(
+    r"(?:не|ні|без|no|not|kein|nie|pas)\W+(?:\w+\W+){0,4}(?:прорыв|прорив|пробив|breakthrough|durchbruch|przełom|percée)",
+    r"(?:прорыв|прорив|пробив|breakthrough)\W+(?:\w+\W+){0,3}(?:не|ні|not|failed)",
+)  # fmt: skip
+_NO_COMPROMISE = _rx(r"(?:не|ні|no|not|kein|nie)\W+(?:\w+\W+){0,5}(?:компромис|compromise|kompromis)")
+_CONSTRUCTIVE = _rx(r"конструктивн", r"constructive", r"konstruktiv")
+_PRODUCTIVE = _rx(r"продуктивн", r"productive", r"produktiv")
+_PROGRESS = _rx(r"прогресс|прогрес|напредък|progress|fortschritt|postęp")
+
+TOPICS: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"гаранти\w* безопасност", r"гаранті\w* безпеки", r"гаранци\w* за сигурност", r"security guarantee",
+         r"sicherheitsgarantie"), "security guarantees"),
+    (_rx(r"мирн\w* (?:план|соглашен|договор)", r"мирн\w* (?:план|угод)", r"мирн\w* план", r"peace (?:plan|deal|agreement)",
+         r"рамков\w* (?:план|угод)", r"plan(?:u)? pokojow", r"Friedensplan"), "peace plan"),
+    (_rx(r"экономическ\w* сотруднич", r"економічн\w* співпрац", r"икономическ\w* сътруднич", r"economic cooperation",
+         r"экономическ\w* вопрос"), "economic cooperation"),
+    (_rx(r"прекращени\w* огня", r"припинення вогню", r"прекратяване на огъня", r"перемир", r"примири", r"ceasefire",
+         r"waffenruhe"), "ceasefire"),
+    (_rx(r"территори", r"територі", r"територи", r"territor"), "territorial issues"),
+    (_rx(r"санкци", r"санкці", r"sanction"), "sanctions"),
+    (_rx(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
+]  # fmt: skip
+
+DELEGATIONS: dict[str, str] = {
+    "us delegation": "US delegation",
+    "american delegation": "US delegation",
+    "u.s. delegation": "US delegation",
+    "ukrainian delegation": "Ukrainian delegation",
+    "russian delegation": "Russian delegation",
+    "european delegation": "European delegation",
+    "g7 leaders": "G7 leaders",
+    "g7": "G7 leaders",
+    "european leaders": "European leaders",
+    "eu leaders": "EU leaders",
+    "us officials": "US delegation",
+    "us representatives": "US delegation",
+    "ukrainian representatives": "Ukrainian delegation",
+    "ukrainian officials": "Ukrainian delegation",
+    "russian representatives": "Russian delegation",
+    "russian officials": "Russian delegation",
+}
+
+_CIVILIANS = _rx(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
+                 r"zivilist", r"cywil", r"civil")  # fmt: skip
+_MILITARY = _rx(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
+                r"военни", r"soldier", r"troops", r"servicem", r"soldat", r"żołnierz", r"militaires")  # fmt: skip
+_UKRAINE_PEOPLE = _rx(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
+_RUSSIA_PEOPLE = _rx(r"россиян", r"росіян", r"руснаци", r"russian")
+_ATTACK = _rx(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
+              r"ostrzał", r"frappe")  # fmt: skip
+_RUSSIAN = _rx(r"росси", r"російськ", r"рф\b", r"руск", r"russia")
+_MISSILE = _rx(r"ракет", r"missile", r"rakete")
+_DRONE = _rx(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
+
+
+def status_from_text(text: str) -> str | None:
+    """A status the wording itself fixes (cancellation, 'not planned', modality); else ``None``."""
+    if _CANCELLED.search(text):
+        return "cancelled"
+    if _NOT_PLANNED.search(text) or _POSSIBLE.search(text):
+        return "possible"
+    return None
+
+
+def format_from_text(text: str) -> str | None:
+    if _VIDEO.search(text):
+        return "video"
+    if _PHONE.search(text):
+        return "phone"
+    return None
+
+
+def is_aggregate(text: str) -> bool:
+    """'Met six times', 'several rounds': a count of meetings, not one meeting."""
+    return bool(_AGGREGATE.search(text))
+
+
+def outcome_of(text: str) -> str | None:
+    if _NO_BREAKTHROUGH.search(text):
+        return "No breakthrough was reached."
+    if _NO_COMPROMISE.search(text):
+        return "No compromise was reached."
+    if _PRODUCTIVE.search(text):
+        return "The talks were described as productive."
+    if _CONSTRUCTIVE.search(text):
+        return "The talks were described as constructive."
+    if _PROGRESS.search(text):
+        return "Progress was reported."
+    return None
+
+
+def topics_of(text: str) -> list[str]:
+    return [topic for pattern, topic in TOPICS if pattern.search(text)]
+
+
+def victims_of(text: str) -> str:
+    civilians = bool(_CIVILIANS.search(text))
+    military = bool(_MILITARY.search(text))
+    if civilians and military:
+        return "mixed"
+    if civilians:
+        return "civilians"
+    if military:
+        return "military"
+    return "unspecified"
+
+
+def country_of(text: str) -> str | None:
+    if _UKRAINE_PEOPLE.search(text):
+        return "Ukraine"
+    if _RUSSIA_PEOPLE.search(text):
+        return "Russia"
+    return None
+
+
+def cause_of(text: str) -> str | None:
+    russian = "Russian " if _RUSSIAN.search(text) else ""
+    if _MISSILE.search(text):
+        return f"{russian}missile strike" if russian else "Missile strike"
+    if _DRONE.search(text):
+        return f"{russian}drone attack" if russian else "Drone attack"
+    if _ATTACK.search(text):
+        return f"{russian}attacks" if russian else "Attacks"
+    return None

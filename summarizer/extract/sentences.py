@@ -1,0 +1,62 @@
+"""Split an article into sentences with offsets into the article text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+# A boundary: sentence-final punctuation (optionally closing quotes/brackets), white space,
+# then something that can open a sentence (a capital, a digit, a quote or a dash).
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9])")
+# Tokens before a full stop that do not end a sentence: initials and common abbreviations.
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b[A-ZА-ЯЁІЇЄҐ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"
+    r"Gen|Sen|Rep|U\.S|e\.g|i\.e|vs|No|Nr|bzw|z\.B|ca|ok|np|tzw|ds|ul|gen|płk|M|Mme))\.$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == article_text[start:end]``; ``paragraph`` counts from 0."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int = 0
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Split ``text[start:]`` into sentences; offsets index ``text``. Blank lines are dropped."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = start
+    for line in re.finditer(r"[^\n]+|\n", text[start:]):
+        chunk = line.group(0)
+        line_start = start + line.start()
+        if chunk == "\n":
+            if pos != line_start:
+                pass
+            continue
+        cursor = 0
+        pieces: list[tuple[int, int]] = []
+        for boundary in _BOUNDARY.finditer(chunk):
+            head = chunk[cursor : boundary.start()]
+            if _NO_BREAK_BEFORE.search(head.rstrip("\"'»”)]")):
+                continue
+            pieces.append((cursor, boundary.start()))
+            cursor = boundary.end()
+        pieces.append((cursor, len(chunk)))
+        for a, b in pieces:
+            segment = chunk[a:b]
+            stripped = segment.strip()
+            if not stripped:
+                continue
+            lead = len(segment) - len(segment.lstrip())
+            s = line_start + a + lead
+            sentences.append(Sentence(s, s + len(stripped), stripped, paragraph, len(sentences)))
+        paragraph += 1
+        pos = line_start + len(chunk)
+    return sentences

@@ -1,0 +1,118 @@
+"""The one seam to models. Nothing outside this package knows which server answers."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+
+import instructor
+
+from ..config import OPENAI_BASE_URL, Settings
+from ..errors import BackendError, ConfigError
+from .client import CallUsage, ModelClient, ResponseCache
+from .embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model, file_identity
+
+__all__ = [
+    "CallUsage",
+    "DEFAULT_MODEL",
+    "EmbeddedServer",
+    "ModelClient",
+    "ResponseCache",
+    "ensure_model",
+    "open_client",
+    "start_embedded_server",
+]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+# Mild: JSON repeats braces and quotes by necessity; the grammar and maxItems bound the rest.
+EMBEDDED_SAMPLING = {"repeat_penalty": 1.05, "top_k": 1}
+
+
+def _cache(settings: Settings) -> ResponseCache | None:
+    return ResponseCache(settings.cache_dir / "responses") if settings.use_cache else None
+
+
+def _server_models(base_url: str, api_key: str | None, timeout: float) -> list[dict[str, object]]:
+    request = urllib.request.Request(f"{base_url}/models")
+    if api_key:
+        request.add_header("Authorization", f"Bearer {api_key}")
+    try:
+        with urllib.request.urlopen(request, timeout=min(timeout, 15)) as response:
+            return list(json.loads(response.read()).get("data", []))
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise BackendError(f"cannot reach the model server at {base_url}: {reason}") from None
+
+
+def start_embedded_server(settings: Settings, progress: Progress | None = None) -> tuple[EmbeddedServer, str]:
+    """Assemble (first run) and start the embedded server; return it, not yet started, and
+    the model identity used in cache keys."""
+    if settings.model_file is not None:
+        path = settings.model_file
+        if not path.is_file():
+            raise ConfigError(f"--model-file {path}: no such file")
+        identity = f"gguf:{file_identity(path)}"
+    else:
+        path = ensure_model(settings.cache_dir, DEFAULT_MODEL, progress)
+        identity = f"gguf:{DEFAULT_MODEL.sha256}"
+    server = EmbeddedServer(
+        path, context=settings.context, threads=settings.threads, log_dir=settings.cache_dir / "logs"
+    )
+    return server, identity
+
+
+@contextlib.contextmanager
+def open_client(settings: Settings, progress: Progress | None = None) -> Iterator[ModelClient]:
+    """A ready ``ModelClient`` for the configured backend; the embedded server, if any, is
+    stopped when the block ends, whatever ends it."""
+    if settings.is_embedded:
+        server, identity = start_embedded_server(settings, progress)
+        with server:
+            yield ModelClient(
+                base_url=server.base_url,
+                model="local",
+                model_identity=identity,
+                mode=instructor.Mode.JSON,
+                constrain=True,
+                timeout=settings.timeout,
+                retries=settings.retries,
+                seed=settings.seed,
+                temperature=settings.temperature,
+                extra_params=dict(EMBEDDED_SAMPLING),
+                cache=_cache(settings),
+            )
+        return
+    assert settings.base_url is not None
+    model = settings.model
+    constrain = False
+    mode = instructor.Mode.TOOLS if settings.base_url == OPENAI_BASE_URL else instructor.Mode.JSON
+    if settings.base_url != OPENAI_BASE_URL:
+        models = _server_models(settings.base_url, settings.api_key, settings.timeout)
+        # llama-cpp-python's server (also `summarizer serve`) takes a JSON schema as grammar.
+        constrain = any(m.get("owned_by") == "me" for m in models)
+        if model is None:
+            if not models:
+                raise ConfigError(f"{settings.base_url} lists no models: pass --model or set SUMMARIZER_MODEL")
+            model = str(models[0].get("id"))
+    if model is None:
+        raise ConfigError("no model name: pass --model or set SUMMARIZER_MODEL")
+    yield ModelClient(
+        base_url=settings.base_url,
+        model=model,
+        api_key=settings.api_key or "none",
+        model_identity=f"{settings.base_url}|{model}",
+        mode=mode,
+        constrain=constrain,
+        timeout=settings.timeout,
+        retries=settings.retries,
+        seed=settings.seed,
+        temperature=settings.temperature,
+        extra_params=dict(EMBEDDED_SAMPLING) if constrain else {},
+        cache=_cache(settings),
+    )

@@ -1,0 +1,220 @@
+"""The one seam to models: an ``openai`` client patched by ``instructor``.
+
+Every backend (the embedded llama.cpp server, OpenAI, any OpenAI-compatible server) answers
+through ``ModelClient.ask``: a structured question whose answer is a Pydantic model, with
+instructor's re-ask on validation errors, ``tenacity`` retries on transient failures, a
+timeout on every call and an on-disk response cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import instructor
+import openai
+from instructor.core import InstructorRetryException
+from pydantic import BaseModel
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from ..errors import BackendError, ExtractionError
+from ._http import httpx
+
+__all__ = ["CallUsage", "ModelClient", "ResponseCache"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+_TRANSIENT = (
+    openai.APIConnectionError,
+    openai.APITimeoutError,
+    openai.InternalServerError,
+    openai.RateLimitError,
+)
+CACHE_FORMAT = 1
+
+
+@dataclass
+class CallUsage:
+    """Tokens and time of one ``ask``; ``cached`` when the answer came from the cache."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cached: bool = False
+    attempts: int = 1
+
+
+class ResponseCache:
+    """Model answers on disk, one JSON file per key.
+
+    The key is a SHA-256 of everything that determines the answer: model identity, the full
+    messages, the response schema and the sampling parameters. API keys are never part of it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(payload: dict[str, Any]) -> str:
+        blob = json.dumps({"v": CACHE_FORMAT, **payload}, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp-{os.getpid()}-{threading.get_ident()}")
+        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    def clear(self) -> int:
+        removed = 0
+        if self.folder.is_dir():
+            for path in self.folder.glob("*/*.json"):
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+@dataclass
+class ModelClient:
+    """Ask a model structured questions.
+
+    ``constrain`` sends the response schema as ``{"type": "json_object", "schema": ...}`` so
+    that servers with grammar support (llama.cpp) can only produce schema-valid JSON.
+    """
+
+    base_url: str
+    model: str
+    api_key: str = field(default="local", repr=False)
+    model_identity: str = ""
+    mode: instructor.Mode = instructor.Mode.JSON
+    constrain: bool = False
+    timeout: float = 180.0
+    retries: int = 2
+    seed: int | None = 0
+    temperature: float = 0.0
+    extra_params: dict[str, Any] = field(default_factory=dict)
+    cache: ResponseCache | None = None
+    http_client: httpx.Client | None = None
+
+    def __post_init__(self) -> None:
+        raw = openai.OpenAI(
+            base_url=self.base_url,
+            api_key=self.api_key or "local",
+            timeout=self.timeout,
+            max_retries=0,  # retries are ours (tenacity), so that they are counted and bounded
+            http_client=self.http_client,
+        )
+        self._client = instructor.from_openai(raw, mode=self.mode)
+        self.model_identity = self.model_identity or f"{self.base_url}|{self.model}"
+
+    def sampling(self, max_tokens: int) -> dict[str, Any]:
+        params: dict[str, Any] = {"temperature": self.temperature, "max_tokens": max_tokens}
+        if self.seed is not None:
+            params["seed"] = self.seed
+        return params
+
+    def ask(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[T],
+        *,
+        max_tokens: int = 256,
+        label: str = "",
+    ) -> tuple[T, CallUsage]:
+        """Send ``messages``; return the validated answer and what it cost."""
+        schema = response_model.model_json_schema()
+        params = self.sampling(max_tokens)
+        key = None
+        if self.cache is not None:
+            key = ResponseCache.key(
+                {
+                    "model": self.model_identity,
+                    "messages": messages,
+                    "schema": schema,
+                    "params": params,
+                    "extra": self.extra_params,
+                    "constrain": self.constrain,
+                    "mode": self.mode.value,
+                }
+            )
+            hit = self.cache.get(key)
+            if hit is not None:
+                try:
+                    value = response_model.model_validate(hit["output"])
+                    return value, CallUsage(cached=True, seconds=0.0)
+                except Exception:  # a stale or corrupt entry is simply recomputed
+                    log.debug("ignoring unusable cache entry %s", key)
+        extra_body = dict(self.extra_params)
+        if self.constrain:
+            extra_body["response_format"] = {"type": "json_object", "schema": schema}
+        started = time.perf_counter()
+        attempts = 0
+        last_output: str | None = None
+        try:
+            for attempt in Retrying(
+                retry=retry_if_exception_type(_TRANSIENT),
+                stop=stop_after_attempt(self.retries + 1),
+                wait=wait_exponential(multiplier=0.5, max=8),
+                reraise=True,
+            ):
+                with attempt:
+                    attempts += 1
+                    value, completion = self._client.chat.completions.create_with_completion(
+                        model=self.model,
+                        messages=messages,  # type: ignore[arg-type]
+                        response_model=response_model,
+                        max_retries=self.retries,
+                        extra_body=extra_body or None,
+                        **params,
+                    )
+        except _TRANSIENT as exc:
+            raise BackendError(f"model server failed after {attempts} attempts: {_describe(exc)}") from None
+        except openai.APIStatusError as exc:
+            raise BackendError(f"model server refused the request: {_describe(exc)}") from None
+        except InstructorRetryException as exc:
+            last_output = _last_completion_text(exc)
+            raise ExtractionError(
+                f"{label or 'model'}: no valid answer after {exc.n_attempts} attempts",
+                attempts=exc.n_attempts,
+                last_output=last_output,
+            ) from None
+        usage = CallUsage(seconds=time.perf_counter() - started, attempts=attempts)
+        raw_usage = getattr(completion, "usage", None)
+        if raw_usage is not None:
+            usage.prompt_tokens = int(getattr(raw_usage, "prompt_tokens", 0) or 0)
+            usage.completion_tokens = int(getattr(raw_usage, "completion_tokens", 0) or 0)
+        if self.cache is not None and key is not None:
+            self.cache.put(key, {"output": value.model_dump(mode="json"), "label": label})
+        return value, usage
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return f"{exc.__class__.__name__}: {text[:300]}"
+
+
+def _last_completion_text(exc: Exception) -> str | None:
+    completion = getattr(exc, "last_completion", None)
+    try:
+        return str(completion.choices[0].message.content)  # type: ignore[union-attr]
+    except Exception:
+        return None if completion is None else str(completion)[:4000]

@@ -10,6 +10,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -135,7 +136,7 @@ def run_batch(
         try:
             article = read_article(name, published=published)
         except ArticleError as exc:
-            print(f"summarizer: error: {exc}", file=sys.stderr)
+            log.error("error: %s", exc)
             report.failed.append({"article": name, "error": type(exc).__name__, "message": str(exc)})
             continue
         if article.article_id in skip:
@@ -146,7 +147,7 @@ def run_batch(
         if report.failed and not report.skipped:
             return 2
         if len(names) > 1:
-            print(f"summarizer: {report.line()}", file=sys.stderr)
+            log.info("%s", report.line())
         return 1 if report.failed else 0
     sink = _Sink(fmt, output, stdout)
     try:
@@ -156,35 +157,75 @@ def run_batch(
             from .llm import open_client
 
             with open_client(settings, progress) as client:
-                _extract_all(articles, lambda a: extract_article(a, client), sink, report)
+                jobs = settings.jobs if not settings.is_embedded else 1
+                if settings.is_embedded and settings.jobs > 1:
+                    log.warning("--jobs applies to remote servers; the embedded model runs one article at a time")
+                _extract_all(articles, lambda a: extract_article(a, client), sink, report, jobs=jobs)
     finally:
         sink.close()
     if len(names) > 1 or report.failed:
-        print(f"summarizer: {report.line()}", file=sys.stderr)
+        log.info("%s", report.line())
     return 1 if report.failed else 0
 
 
+def _timed(extract: Callable[[Article], ExtractionResult], article: Article) -> tuple[ExtractionResult, float]:
+    started = time.perf_counter()
+    result = extract(article)
+    return result, time.perf_counter() - started
+
+
+def _outcomes(
+    articles: list[Article], extract: Callable[[Article], ExtractionResult], jobs: int
+) -> Iterator[tuple[Article, tuple[ExtractionResult, float] | SummarizerError]]:
+    """Each article with its result (or its error), in input order; ``jobs`` at once."""
+    if jobs <= 1:
+        for article in articles:
+            try:
+                yield article, _timed(extract, article)
+            except SummarizerError as exc:
+                yield article, exc
+        return
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_timed, extract, article) for article in articles]
+        try:
+            for article, future in zip(articles, futures, strict=True):
+                try:
+                    yield article, future.result()
+                except SummarizerError as exc:
+                    yield article, exc
+        finally:
+            for future in futures:
+                future.cancel()
+
+
 def _extract_all(
-    articles: list[Article], extract: Callable[[Article], ExtractionResult], sink: _Sink, report: BatchReport
+    articles: list[Article],
+    extract: Callable[[Article], ExtractionResult],
+    sink: _Sink,
+    report: BatchReport,
+    *,
+    jobs: int = 1,
 ) -> None:
     total = len(articles)
-    for number, article in enumerate(articles, 1):
-        started = time.perf_counter()
-        try:
-            result = extract(article)
-        except SummarizerError as exc:
+    started_batch = time.perf_counter()
+    for number, (article, outcome) in enumerate(_outcomes(articles, extract, jobs), 1):
+        if isinstance(outcome, SummarizerError):
+            exc = outcome
             if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
-                raise
-            print(f"summarizer: error: {article.article_id}: {exc}", file=sys.stderr)
+                raise exc
+            log.error("error: %s: %s", article.article_id, exc)
             report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
             continue
+        result, seconds = outcome
         sink.write(result.summary)
-        seconds = time.perf_counter() - started
         report.done += 1
         report.seconds.append(seconds)
         s = result.summary
-        log.warning(
+        log.info(
             "[%d/%d] %s: %.1f s, %d meetings, %d demands, %d casualties (%d calls, %d cached, %d+%d tokens)",
             number, total, article.article_id, seconds, len(s.meetings), len(s.demands), len(s.casualties),
             result.stats.calls, result.stats.cached_calls, result.stats.prompt_tokens, result.stats.completion_tokens,
         )  # fmt: skip
+        elapsed = time.perf_counter() - started_batch
+        remaining = elapsed / number * (total - number)
+        log.info("progress: %d/%d articles, %.0f s elapsed, about %.0f s left", number, total, elapsed, remaining)

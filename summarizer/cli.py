@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     _input_options(extract)
     extract.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     extract.add_argument("--format", choices=["json", "jsonl"], help="default: jsonl for several articles or .jsonl")
+    extract.add_argument("--resume", action="store_true", help="skip article ids already in the -o JSONL file")
+    extract.add_argument("--jobs", type=int, help="articles sent at once to a remote server (default 1)")
     _model_options(extract)
 
     brief = sub.add_parser("brief", help="an English Markdown brief per article")
@@ -97,6 +99,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         threads=getattr(args, "threads", None),
         cache_dir=getattr(args, "cache_dir", None),
         use_cache=False if getattr(args, "no_cache", False) else None,
+        jobs=getattr(args, "jobs", None),
     )
 
 
@@ -173,6 +176,7 @@ def _cmd_extract(args: argparse.Namespace, *, brief: bool = False) -> int:
         output=args.output,
         fmt=fmt,
         published=args.published,
+        resume=getattr(args, "resume", False),
         progress=_progress(),
         stdout=sys.stdout,
     )
@@ -215,7 +219,8 @@ def cli(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=level, format="summarizer: %(message)s", stream=sys.stderr)
+    logging.getLogger("summarizer.batch").setLevel(min(level, logging.INFO))  # progress lines by default
     for noisy in ("httpx", "openai", "instructor", "httpcore"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     commands: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -33,7 +33,6 @@ class MeetingAnswer(BaseModel):
 
     is_meeting: bool = Field(description="true if the target sentence reports one specific meeting, talk or call")
     participants: list[str] = Field(
-        default_factory=list,
         max_length=6,
         description="English names of the people or delegations who meet, first name first",
     )
@@ -46,7 +45,7 @@ class DemandAnswer(BaseModel):
 
     is_demand: bool = Field(description="true if someone demands, insists on, requires or opposes as a condition")
     actor: str = Field(description="who demands, in English")
-    target: str | None = Field(default=None, description="of whom it is demanded, in English, or null")
+    target: str | None = Field(description="of whom it is demanded, in English, or null")
     demand: str = Field(description="one short English sentence: what is demanded", max_length=240)
     category: DemandCategory
 
@@ -58,16 +57,20 @@ class SummaryAnswer(BaseModel):
     brief: str = Field(description="2 or 3 short English sentences", max_length=900)
 
 
-def _question(candidate: Candidate, published: str | None) -> dict[str, str | None]:
+def _question(candidate: Candidate, published: str | None, names: list[str] | None = None) -> dict[str, object]:
     return {
         "published": published,
         "context": candidate.context.text if candidate.context else None,
         "sentence": candidate.sentence.text,
+        "names": names or [],
     }
 
 
-def ask_meeting(client: Asker, candidate: Candidate, published: str | None) -> tuple[MeetingAnswer, CallUsage]:
-    messages = prompts().messages("meeting", **_question(candidate, published))
+def ask_meeting(
+    client: Asker, candidate: Candidate, published: str | None, names: list[str] | None = None
+) -> tuple[MeetingAnswer, CallUsage]:
+    """Ask about one candidate sentence; ``names`` are the canonical names code found in it."""
+    messages = prompts().messages("meeting", **_question(candidate, published, names))
     return client.ask(messages, MeetingAnswer, max_tokens=96, label="meeting")
 
 

@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..articles import Article
 from ..errors import ExtractionError
@@ -123,54 +124,75 @@ def _window_mentions(candidate: Candidate) -> list[Mention]:
     return list(candidate.mentions) + list(candidate.context_mentions)
 
 
-def _similar(a: str, b: str) -> bool:
-    a_last, b_last = a.lower().split()[-1:], b.lower().split()[-1:]
-    if not a_last or not b_last:
-        return False
-    x, y = a_last[0], b_last[0]
-    return x[:4] == y[:4] or (len(x) > 4 and len(y) > 4 and x[-4:] == y[-4:])
+def _name_similarity(a: str, b: str) -> float:
+    """How alike two English names are: the better of full-name and last-name similarity."""
+    a, b = a.lower().strip(), b.lower().strip()
+    full = SequenceMatcher(None, a, b).ratio()
+    last = SequenceMatcher(None, a.split()[-1], b.split()[-1]).ratio() if a.split() and b.split() else 0.0
+    return max(full, last)
 
 
-def resolve_participants(names: list[str], candidate: Candidate) -> list[str]:
+NAME_SIMILARITY = 0.6
+
+
+def window_people(candidate: Candidate) -> list[str]:
+    """Canonical names of the people and groups the sentence and its context mention."""
+    names: list[str] = []
+    for mention in _window_mentions(candidate):
+        if mention.kind in {"person", "group"} and mention.name not in names:
+            names.append(mention.name)
+    return names
+
+
+def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
-    A name the window does not mention (a garbled or invented one) is dropped; delegations
-    are kept; an unknown person is transliterated.
+    Garbled spellings ("Steve Uitkoff") map to the most similar person the window mentions;
+    a known person the window never mentions, or a name that resembles nothing in the
+    window, is dropped as invented; delegations are kept; an unknown person who is in the
+    window is transliterated.
     """
-    known = [m.name for m in _window_mentions(candidate) if m.kind in {"person", "group"}]
+    known = window_people(candidate)
     window = strip_cyrillic((candidate.context.text if candidate.context else "") + " " + candidate.sentence.text)
+    window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
     resolved: list[str] = []
     for raw in names:
         raw = raw.strip()
         if not raw:
             continue
-        name = canonical_person(raw)
+        english = strip_cyrillic(raw).strip()
+        name = canonical_person(raw) or canonical_person(english)
+        if name is None and english.lower() in DELEGATIONS:
+            name = DELEGATIONS[english.lower()]
+        if name is None and known:
+            best = max(known, key=lambda k: _name_similarity(english, k))
+            if _name_similarity(english, best) >= NAME_SIMILARITY:
+                name = best
         if name is None:
-            name = next((k for k in known if _similar(strip_cyrillic(raw), k)), None)
+            last = english.split()[-1].lower() if english.split() else ""
+            if last and any(SequenceMatcher(None, last, w).ratio() >= 0.8 for w in window_words):
+                name = english_name(raw, language)
         if name is None:
-            english = strip_cyrillic(raw).strip()
-            if english.lower() in DELEGATIONS:
-                name = DELEGATIONS[english.lower()]
-            elif english and english.split()[-1][:4].lower() in window.lower():
-                name = english_name(raw)
-        if name and name not in resolved and (name in known or name in DELEGATIONS.values() or name not in known):
-            if canonical_person(name) is not None and name not in known:
-                continue  # a known person the window never mentions: the model made them up
+            continue
+        if canonical_person(name) is not None and name not in known:
+            continue  # a known person the window never mentions: the model made them up
+        if name not in resolved:
             resolved.append(name)
     return resolved
 
 
 def _location(mentions: list[Mention], text: str) -> str | None:
     for mention in mentions:
-        if mention.kind == "place":
-            return mention.name
+        if mention.kind == "place" and mention.place:
+            return mention.place
     for mention in mentions:
+        # "in the Kremlin", "at the White House": an institution standing for its city.
         if (
             mention.kind == "organisation"
-            and mention.name == "Russia"
-            and re.match(r"(?i)кремл|kreml", mention.surface)
+            and mention.place
+            and re.search(r"(?i)\b(?:в|у|във|in|at|im)\s+" + re.escape(mention.surface), text)
         ):
-            return "Moscow"
+            return mention.place
     if re.search(r"(?i)посет|посещ|поїзд|поездк|відвіда|визит|візит|visit|travel|trip|пътува", text):
         for mention in mentions:
             if mention.kind == "state" and re.search(
@@ -245,18 +267,42 @@ def _absorb(into: _Meeting, other: _Meeting) -> None:
     into.last_sentence = max(into.last_sentence, other.last_sentence)
 
 
-def _meetings(article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats) -> list[MeetingEvent]:
+def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Article) -> None:
+    """A sentence right after a meeting's, in the same paragraph, that states a duration or an
+    outcome and starts no meeting of its own ("The talks lasted over 12 hours") describes it."""
+    claimed = {e.start for m in found for e in m.evidence}
+    for meeting in found:
+        here = sentences[meeting.last_sentence] if meeting.last_sentence < len(sentences) else None
+        following = meeting.last_sentence + 1
+        if here is None or following >= len(sentences):
+            continue
+        sentence = sentences[following]
+        if sentence.paragraph != here.paragraph or sentence.start in claimed:
+            continue
+        duration = parse_duration_hours(sentence.text)
+        outcome = outcome_of(sentence.text)
+        if (duration is None or meeting.duration is not None) and (outcome is None or meeting.outcome is not None):
+            continue
+        meeting.duration = meeting.duration if meeting.duration is not None else duration
+        meeting.outcome = meeting.outcome or outcome
+        meeting.evidence.append(evidence_for_span(article.text, sentence.start, sentence.end))
+        claimed.add(sentence.start)
+
+
+def _meetings(
+    article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats, language: str
+) -> list[MeetingEvent]:
     found: list[_Meeting] = []
     for candidate in meeting_candidates(sentences):
         try:
-            answer, usage = ask_meeting(client, candidate, article.published)
+            answer, usage = ask_meeting(client, candidate, article.published, window_people(candidate))
         except ExtractionError as exc:
             stats.warnings.append(f"meeting question skipped: {exc}")
             continue
         _record_usage(stats, usage)
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
-        participants = resolve_participants(answer.participants, candidate)
+        participants = resolve_participants(answer.participants, candidate, language)
         meeting = _build_meeting(participants, answer.status, answer.format, candidate, article)
         if len(participants) < 2:
             # A follow-up ("the talks lasted five hours") belongs to the meeting just described.
@@ -276,6 +322,7 @@ def _meetings(article: Article, sentences: list[Sentence], client: Asker, stats:
             _absorb(twin, meeting)
         else:
             found.append(meeting)
+    _follow_ups(found, sentences, article)
     return [
         MeetingEvent(
             participants=m.participants,
@@ -296,7 +343,7 @@ def _meetings(article: Article, sentences: list[Sentence], client: Asker, stats:
 
 
 def _grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:
-    names = [m.name for m in candidate.mentions if m.kind in {"state", "organisation", "person", "group"}]
+    names = [m.actor or m.name for m in candidate.mentions if m.kind in {"state", "organisation", "person", "group"}]
     if raw:
         actor = canonical_actor(raw) or canonical_actor(strip_cyrillic(raw))
         if actor and actor in names:
@@ -401,13 +448,14 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
     started = time.perf_counter()
     stats = ExtractionStats()
     sentences = split_sentences(article.text, article.body_start)
-    meetings = _verified(_meetings(article, sentences, client, stats), article.text, stats)
+    language = detect_language(article.body)
+    meetings = _verified(_meetings(article, sentences, client, stats, language), article.text, stats)
     demands = _verified(_demands(article, sentences, client, stats), article.text, stats)
     casualties = _verified(_casualties(article, sentences), article.text, stats)
     headline, brief = _headline_brief(article, client, stats)
     summary = ArticleSummary(
         article_id=article.article_id,
-        language=detect_language(article.body),
+        language=language,
         published=article.published,
         headline=headline,
         brief=brief,

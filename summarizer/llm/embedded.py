@@ -173,6 +173,10 @@ class EmbeddedServer:
             "--n_threads_batch", str(self.threads),
             "--n_batch", "512",
             "--seed", "0",
+            # Keep KV states of several prompt prefixes (one per kind of question) in RAM.
+            "--cache", "True",
+            "--cache_type", "ram",
+            "--cache_size", str(2 << 30),
             "--verbose", "False",
         ]  # fmt: skip
 

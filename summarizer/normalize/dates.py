@@ -1,0 +1,543 @@
+"""Dates in article text, resolved to ISO partial dates against the publication date.
+
+Deterministic, table-driven, no network. Languages: Russian, Ukrainian, Bulgarian, English,
+German, Polish, French (and Spanish/Italian month names).
+
+Resolution rules (documented here because they are the contract):
+
+* Explicit full dates ("13 марта 2025 года", "22.01.2026", "January 22, 2026") and years
+  ("в 2025 году", "у 2025 році", "през 2025 г.", "in 2025") resolve without a publication date.
+* A day and month without a year ("2 грудня", "on 6 August") or a month alone ("в декабре",
+  "на початку січня") take their year from an explicit year in the same sentence if there is
+  one; otherwise the year that puts them nearest the publication date, a future month counting
+  1.5 times its distance (published 2026-01-14: "в декабре" -> 2025-12). Past-tense verbs in the
+  clause rule out a future date, future-tense words a past one.
+* A weekday ("в четверг", "у четвер", "в четвъртък", "on Thursday", "am Donnerstag",
+  "w czwartek", "jeudi") resolves to the next such day on or after the publication date, unless
+  the clause is in the past tense (then the latest such day on or before it); "last/прошлый/
+  минулого" and "next/следующий/наступного" force strictly before / strictly after. A weekday
+  written next to an explicit date ("в четвер 22 січня") is dropped in favour of the date.
+* today/tomorrow/yesterday, this/last/next month, this/last/next year are relative.
+* Without a publication date only explicit dates and years are returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .language import detect_language
+
+__all__ = ["PRECISIONS", "DateMention", "find_dates", "resolve_date"]
+
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: ``value`` is an ISO partial date at ``precision``."""
+
+    value: str
+    start: int
+    end: int
+    precision: str
+
+
+# --- month and weekday tables ----------------------------------------------------------------
+
+
+def _ru_months() -> dict[str, int]:
+    forms: dict[str, int] = {}
+    soft = {"январ": 1, "феврал": 2, "апрел": 4, "июн": 6, "июл": 7, "сентябр": 9, "октябр": 10, "ноябр": 11,
+            "декабр": 12}  # fmt: skip
+    for stem, n in soft.items():
+        for end in ("ь", "я", "е", "ю", "ем", "ём"):
+            forms[stem + end] = n
+    for stem, n in {"март": 3, "август": 8}.items():
+        for end in ("", "а", "е", "у", "ом"):
+            forms[stem + end] = n
+    for end in ("й", "я", "е", "ю", "ем"):
+        forms["ма" + end] = 5
+    return forms
+
+
+def _uk_months() -> dict[str, int]:
+    forms: dict[str, int] = {}
+    table = {"січ": ("ень", 1), "берез": ("ень", 3), "квіт": ("ень", 4), "трав": ("ень", 5), "черв": ("ень", 6),
+             "лип": ("ень", 7), "серп": ("ень", 8), "верес": ("ень", 9), "жовт": ("ень", 10), "груд": ("ень", 12)}  # fmt: skip
+    for stem, (nom, n) in table.items():
+        forms[stem + nom] = n
+        for end in ("ня", "ні", "нем", "ню"):
+            forms[stem + end] = n
+    for form in ("лютий", "лютого", "лютому", "лютім", "лютим"):
+        forms[form] = 2
+    for form in ("листопад", "листопада", "листопаді", "листопадом", "листопаду"):
+        forms[form] = 11
+    return forms
+
+
+_BG_MONTHS = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
+              "ноември", "декември"]  # fmt: skip
+_PL_MONTHS = [
+    ("styczeń", "stycznia", "styczniu"), ("luty", "lutego", "lutym"), ("marzec", "marca", "marcu"),
+    ("kwiecień", "kwietnia", "kwietniu"), ("maj", "maja", "maju"), ("czerwiec", "czerwca", "czerwcu"),
+    ("lipiec", "lipca", "lipcu"), ("sierpień", "sierpnia", "sierpniu"), ("wrzesień", "września", "wrześniu"),
+    ("październik", "października", "październiku"), ("listopad", "listopada", "listopadzie"),
+    ("grudzień", "grudnia", "grudniu"),
+]  # fmt: skip
+_FR_MONTHS = [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",),
+              ("août", "aout"), ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")]  # fmt: skip
+_ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre"]  # fmt: skip
+_IT_MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+              "ottobre", "novembre", "dicembre"]  # fmt: skip
+# Capitalised languages: matched case-sensitively ("may", "march" are English words).
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]  # fmt: skip
+_DE_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember"]  # fmt: skip
+_EN_ABBR = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9,
+            "Oct.": 10, "Nov.": 11, "Dec.": 12, "Jan": 1, "Feb": 2, "Aug": 8, "Sept": 9, "Oct": 10, "Nov": 11,
+            "Dec": 12, "Jänner": 1}  # fmt: skip
+
+
+def _month_tables() -> tuple[dict[str, int], dict[str, int]]:
+    insensitive: dict[str, int] = {}
+    insensitive.update(_ru_months())
+    insensitive.update(_uk_months())
+    for i, name in enumerate(_BG_MONTHS, 1):
+        insensitive[name] = i
+    for i, forms in enumerate(_PL_MONTHS, 1):
+        for form in forms:
+            insensitive[form] = i
+    for i, fr_forms in enumerate(_FR_MONTHS, 1):
+        for form in fr_forms:
+            insensitive[form] = i
+    for table in (_ES_MONTHS, _IT_MONTHS):
+        for i, form in enumerate(table, 1):
+            insensitive[form] = i
+    sensitive: dict[str, int] = dict(_EN_ABBR)
+    for table in (_EN_MONTHS, _DE_MONTHS):
+        for i, form in enumerate(table, 1):
+            sensitive[form] = i
+            sensitive[form.upper()] = i
+    return insensitive, sensitive
+
+
+_MONTHS_CI, _MONTHS_CS = _month_tables()
+
+
+def _alternation(words: list[str] | set[str] | dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_RE = (
+    rf"(?:(?i:(?P<mci>{_alternation(_MONTHS_CI)}))|(?P<mcs>{_alternation(_MONTHS_CS)}))"
+    r"(?!\w)"
+)
+
+_APOS = "['’ʼ`]"
+_WEEKDAYS: list[tuple[int, str]] = [
+    # Russian / Bulgarian
+    (0, r"понедельник(?:а|у|ом|е)?|понеделник"), (1, r"вторник(?:а|у|ом|е)?"), (2, r"сред(?:у|ы|е)|сряда"),
+    (3, r"четверг(?:а|у|ом|е)?|четвъртък"), (4, r"пятниц(?:а|у|ы|е|ей)|петък"), (5, r"суббот(?:а|у|ы|е|ой)|събота"),
+    (6, r"воскресень(?:е|я|ю|ем)|неделя"),
+    # Ukrainian
+    (0, r"понеділ(?:ок|ка|ку|ком)"), (1, r"вівтор(?:ок|ка|ку|ком)"), (2, r"серед(?:а|у|и|і)"),
+    (3, r"четвер(?:га|гу|гом)?"), (4, rf"п{_APOS}ятниц(?:я|ю|і|ею)"), (5, r"субот(?:а|у|и|і|ою)"),
+    (6, r"неділ(?:я|ю|і|ею)"),
+    # Polish
+    (0, r"poniedział(?:ek|ku)"), (1, r"wtor(?:ek|ku)"), (2, r"środ(?:a|ę|y|zie)"), (3, r"czwart(?:ek|ku)"),
+    (4, r"piąt(?:ek|ku)"), (5, r"sobot(?:a|ę|y)|sobocie"), (6, r"niedziel(?:a|ę|i)"),
+    # French, Spanish, Italian
+    (0, r"lundi|lunes|lunedì"), (1, r"mardi|martes|martedì"), (2, r"mercredi|miércoles|mercoledì"),
+    (3, r"jeudi|jueves|giovedì"), (4, r"vendredi|viernes|venerdì"), (5, r"samedi|sábado"),
+    (6, r"dimanche|domingo|domenica"),
+]  # fmt: skip
+_WEEKDAYS_CS: list[tuple[int, str]] = [
+    (0, "Monday|Montag"), (1, "Tuesday|Dienstag"), (2, "Wednesday|Mittwoch"), (3, "Thursday|Donnerstag"),
+    (4, "Friday|Freitag"), (5, "Saturday|Samstag|Sonnabend"), (6, "Sunday|Sonntag"),
+]  # fmt: skip
+
+_WEEKDAY_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (n, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)) for n, p in _WEEKDAYS
+] + [(n, re.compile(rf"(?<!\w)(?:{p})(?!\w)")) for n, p in _WEEKDAYS_CS]
+
+_LAST_BEFORE = re.compile(
+    r"(?i:(?:прошл|минувш|минул|миналия|миналата|миналия|предишн|zeszł|ubiegł|ostatni|poprzedni)\w*"
+    r"|(?:last|letzten|vergangenen|previous|past)(?:\s+(?:am|on))?)\s+$"
+)
+_NEXT_BEFORE = re.compile(
+    r"(?i:(?:следующ|ближайш|наступн|найближч|следващ|przyszł|najbliższ|następn)\w*"
+    r"|(?:next|nächsten|kommenden|coming))\s+$"
+)
+_LAST_AFTER = re.compile(r"^\s+(?:dernier|passé|pasado|scorso)(?!\w)", re.IGNORECASE)
+_NEXT_AFTER = re.compile(r"^\s+(?:prochain|próximo|prossimo)(?!\w)", re.IGNORECASE)
+
+# --- explicit dates --------------------------------------------------------------------------
+
+_YEAR_WORD = r"(?:года|году|год|рік|році|року|година|години|год\.|г\.|р\.|roku|rok|r\.|гг\.|г(?!\w)|р(?!\w))"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_DAY = r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?(?:-?(?:го|е|ое|ого|я|th|st|nd|rd|er|\.))?"
+_SP = r"[\s\u00a0\u202f]+"
+
+_DAY_MONTH = re.compile(
+    rf"(?<![\w.,]){_DAY}{_SP}(?:of{_SP})?{_MONTH_RE}(?:,?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<!\w)(?P<mcs>{_alternation(_MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}{_YEAR})?"
+)
+_NUMERIC = [
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d{2})(?!\d)"),
+]
+_MONTH_YEAR = re.compile(rf"(?<!\w){_MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
+_MONTH_ONLY = re.compile(rf"(?<!\w){_MONTH_RE}")
+_YEAR_PREP = (
+    r"(?:в|во|у|през|с|со|з|із|от|до|к|по|за|от|in|since|by|until|of|from|during|early|late|mid|im|seit|bis|ab"
+    r"|Jahr|Jahres|w|od|en|depuis|année|year|начале|конце|середине|початку|кінці|середині|началото|края"
+    r"|средата|Anfang|Ende|Mitte|początku|końcu|połowie|début|fin|milieu)"
+)
+_YEAR_AFTER_WORD = re.compile(rf"(?<![\d\w.,]){_YEAR}(?:-?(?:го|м|й))?{_SP}?{_YEAR_WORD}")
+_YEAR_AFTER_PREP = re.compile(rf"(?i:(?<!\w){_YEAR_PREP}){_SP}{_YEAR}(?![\d.,]\d)(?!\s*%)")
+
+# --- relative expressions --------------------------------------------------------------------
+
+_RELATIVE: list[tuple[str, str]] = [
+    ("today", r"сегодня|сегодняшн\w*|сьогодні|сьогоднішн\w*|днес|днешн\w*|today|tonight|heute|dziś|dzisiaj"
+              rf"|aujourd{_APOS}hui|hoy|oggi"),
+    ("tomorrow", r"завтра|завтрашн\w*|утре|tomorrow|jutro|demain|mañana|domani"),
+    ("after_tomorrow", r"послезавтра|післязавтра|вдругиден|übermorgen|pojutrze|après-demain"),
+    ("yesterday", r"вчера|вчерашн\w*|вчора|учора|вчорашн\w*|yesterday|gestern|wczoraj|ayer|ieri"
+                  rf"|d{_APOS}hier|hier (?:soir|matin|après-midi)"),
+    ("before_yesterday", r"позавчера|позавчора|онзи ден|vorgestern|przedwczoraj|avant-hier"),
+    ("this_month", r"(?:в|на) этом месяце|этого месяца|(?:в )?текущем месяце|текущего месяца|цього місяця"
+                   r"|(?:у|в) цьому місяці|поточного місяця|(?:през )?този месец|тоя месец|this month"
+                   r"|(?:earlier|later) this month|(?:in )?diesem Monat|diesen Monat|dieses Monats|im laufenden Monat"
+                   r"|w tym miesiącu|tego miesiąca|bieżącego miesiąca|ce mois-ci|ce mois"),
+    ("last_month", r"(?:в )?прошлом месяце|прошлого месяца|(?:в )?минувшем месяце|минулого місяця"
+                   r"|(?:у|в) минулому місяці|миналия месец|(?:през )?миналия месец|last month|letzten Monat"
+                   r"|im (?:vergangenen|letzten) Monat|vergangenen Monat|w (?:zeszłym|ubiegłym|poprzednim) miesiącu"
+                   r"|(?:du )?mois dernier"),
+    ("next_month", r"(?:в )?следующем месяце|следующего месяца|наступного місяця|(?:у|в) наступному місяці"
+                   r"|следващия месец|next month|nächsten Monat|im (?:nächsten|kommenden) Monat"
+                   r"|w (?:przyszłym|następnym) miesiącu|(?:le )?mois prochain"),
+    ("this_year", r"(?:в|на) этом году|этого года|(?:в )?текущем году|текущего года|нынешнего года"
+                  r"|(?:в )?нынешнем году|цього року|(?:у|в) цьому році|поточного року|цьогоріч|тази година"
+                  r"|(?:през )?тази година|тая година|this year|(?:earlier|later) this year|dieses Jahr"
+                  r"|in diesem Jahr|dieses Jahres|im laufenden Jahr|w tym roku|tego roku|bieżącego roku"
+                  r"|cette année"),
+    ("last_year", r"(?:в )?прошлом году|прошлого года|(?:в )?минувшем году|минувшего года|минулого року"
+                  r"|(?:у|в) минулому році|торік|торішн\w*|(?:през )?миналата година|миналогодишн\w*|last year"
+                  r"|letztes Jahr|im (?:vergangenen|letzten) Jahr|vergangenes Jahr|vergangenen Jahres"
+                  r"|letzten Jahres|im Vorjahr|w (?:zeszłym|ubiegłym|poprzednim) roku|(?:zeszłego|ubiegłego) roku"
+                  rf"|l{_APOS}année (?:dernière|passée)|l{_APOS}an (?:dernier|passé)"),
+    ("next_year", r"(?:в )?следующем году|следующего года|(?:в )?будущем году|наступного року"
+                  r"|(?:у|в) наступному році|догодина|(?:през )?следващата година|next year|nächstes Jahr"
+                  r"|im (?:nächsten|kommenden) Jahr|w (?:przyszłym|następnym) roku|przyszłego roku"
+                  rf"|l{_APOS}année prochaine|l{_APOS}an prochain"),
+]  # fmt: skip
+_RELATIVE_PATTERNS = [(kind, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)) for kind, p in _RELATIVE]
+_MORGEN = re.compile(r"(?<!\w)morgen(?!\w)")  # lower case only: "Morgen" is "morning"
+_HIER = re.compile(r"(?<!\w)hier(?!\w)")  # French "yesterday" but German "here"
+
+# --- tense cues ------------------------------------------------------------------------------
+
+_REPORTING = re.compile(
+    r"^(?:сообщ|заяв|сказ|отмет|рассказ|написа|подчерк|добав|поясн|уточн|призна|говор|напомн|информир|передал"
+    r"|повідом|зазнач|наголос|додав|розповів|підтверд|пиш|съобщ|каза|посочи|предаде|потвърд|информира)",
+    re.IGNORECASE,
+)
+_NOT_PAST = {
+    "около", "мало", "дело", "тело", "село", "число", "сила", "сили", "силу", "генерал", "материал", "канал",
+    "финал", "капитал", "сигнал", "идеал", "арсенал", "персонал", "журнал", "начало", "пол", "стол", "посол",
+    "или", "если", "школа", "весело", "мила", "діла", "тіла", "села", "стала", "дали", "сало", "шала", "ала",
+    "вела", "скала", "зала", "хвала", "цели", "мели", "ели", "али", "поли", "воли", "роли", "долі", "волі",
+}  # fmt: skip
+_PAST_SLAVIC = re.compile(
+    r"(?<!\w)(\w+(?:[аеёиоуыяіїъ]л(?:ся|а|ась|ася|и|ись|ися|о|ось|ося)?|ав|ив|ув|їв|вся))(?!\w)", re.IGNORECASE
+)
+_PAST_OTHER = re.compile(
+    r"(?<!\w)(?:met|was|were|had|held|took|spoke|talked|came|went|visited|travell?ed|arrived|discussed|hosted"
+    r"|gave|happened|ended|began|started|signed|agreed|attended|phoned|joined|returned|flew|left|saw|traf|trafen"
+    r"|war|waren|hatte|hatten|fand|fanden|sprach|sprachen|telefonierte|telefonierten|reiste|reisten|besuchte"
+    r"|besuchten|kam|kamen|empfing|getroffen|gesprochen|besucht|stattgefunden|telefoniert"
+    r"|\w+(?:ał|ała|ało|ali|ył|yła|yło|yli|ił|iła|iło|ili|eli|ął|ęła)"
+    r"|(?:a|ont|avait|avaient|est|sont)\s+(?:\w+ée?s?|eu|pris|fait)|s'est|rencontra)(?!\w)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"(?<!\w)(?:будет|будут|буду|планиру\w*|запланирован\w*|намерен\w*|собира\w*|предстоящ\w*|состоится"
+    r"|пройд[её]т|провед[её]т|встретится|встретятся|отправится|отправятся|приедет|прибудет|посетит|назначен\w*"
+    r"|намечен\w*|буде|будуть|плану\w*|заплановано|запланован\w*|має намір|мають намір|збира\w*|відбудеться"
+    r"|зустрінеться|зустрінуться|поїде|поїдуть|прибуде|відвідає|призначен\w*|ще|предстои\w*|планира\w*"
+    r"|will|would|'ll|going to|plans?|planned|scheduled|expected|due to|slated|set to|upcoming|wird|werden|soll"
+    r"|sollen|geplant|plant|planen|bevorstehend\w*|będzie|będą|planuje\w*|zaplanowan\w*|odbędzie|spotka"
+    r"|va|vont|sera|seront|doit|doivent|prévu\w*|aura lieu|rencontrera)(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;\n«»\"“”„]|\s[-–—]\s|,\s*(?:что|що|че|that|dass|że|que|как|як|но|але|но|but|aber|ale|mais)(?!\w)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+(?=\s|$)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_m = _CLAUSE_BREAK.search(text, end)
+    right = right_m.start() if right_m else len(text)
+    return text[left:start] + " " + text[end:right]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_m = _SENTENCE_BREAK.search(text, end)
+    return left, right_m.start() if right_m else len(text)
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the clause around ``text[start:end]``."""
+    clause = _clause(text, start, end)
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST_OTHER.search(clause):
+        return "past"
+    for m in _PAST_SLAVIC.finditer(clause):
+        word = m.group(1).lower()
+        if len(word) >= 3 and word not in _NOT_PAST and not _REPORTING.match(word):
+            return "past"
+    return None
+
+
+# --- resolution helpers ----------------------------------------------------------------------
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month_of(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("mci"):
+        return _MONTHS_CI.get(groups["mci"].lower())
+    if groups.get("mcs"):
+        word = groups["mcs"]
+        return _MONTHS_CS.get(word) or _MONTHS_CS.get(word.capitalize())
+    if groups.get("m"):
+        return int(groups["m"])
+    return None
+
+
+def _pick_year(month: int, pub: dt.date, tense: str | None, day: int = 15) -> int:
+    """The year that puts ``month`` nearest ``pub`` (future distance weighs 1.5x), tense-checked."""
+    pub_index = pub.year * 12 + pub.month - 1
+    best_year, best_cost = pub.year, float("inf")
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        delta = year * 12 + month - 1 - pub_index
+        if delta == 0:
+            return year
+        if tense == "past" and delta > 0:
+            continue
+        if tense == "future" and delta < 0:
+            continue
+        cost = delta * 1.5 if delta > 0 else -delta
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _shift_month(pub: dt.date, months: int) -> str:
+    index = pub.year * 12 + pub.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+_Adder = Callable[[str | None, int, int, str, int], None]
+
+
+@dataclass
+class _Candidate:
+    value: str
+    start: int
+    end: int
+    precision: str
+    rank: int  # explicit patterns outrank relative ones on overlap
+
+
+def _explicit_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of explicit year mentions, used to complete day-month mentions."""
+    out = []
+    for regex in (_YEAR_AFTER_WORD, _YEAR_AFTER_PREP, _MONTH_YEAR, *_NUMERIC):
+        for m in regex.finditer(text):
+            out.append((m.start(), m.end(), int(m.group("y"))))
+    return out
+
+
+def _context_year(text: str, start: int, end: int, years: list[tuple[int, int, int]]) -> int | None:
+    left, right = _sentence_bounds(text, start, end)
+    near = [(min(abs(s - end), abs(start - e)), y) for s, e, y in years if s >= left and e <= right]
+    return min(near)[1] if near else None
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """All date expressions in ``text`` resolved against ``published`` (ISO date or None).
+
+    Returns non-overlapping mentions sorted by start; see the module docstring for the rules.
+    """
+    pub = _parse_published(published)
+    cands: list[_Candidate] = []
+    years = _explicit_years(text)
+
+    def add(value: str | None, start: int, end: int, precision: str, rank: int) -> None:
+        if value:
+            cands.append(_Candidate(value, start, end, precision, rank))
+
+    for regex in _NUMERIC:
+        for m in regex.finditer(text):
+            add(_iso_day(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.start(), m.end(), "day", 3)
+
+    for regex in (_DAY_MONTH, _MONTH_DAY):
+        for m in regex.finditer(text):
+            month, day = _month_of(m), int(m.group("d"))
+            if not month or not 1 <= day <= 31:
+                continue
+            end = m.end()
+            year = int(m.group("y")) if m.group("y") else None
+            if year is None:
+                year = _context_year(text, m.start(), end, years)
+            if year is None and pub is not None:
+                year = _pick_year(month, pub, _tense(text, m.start(), end), day)
+            if year is not None:
+                add(_iso_day(year, month, day), m.start(), end, "day", 3)
+
+    for m in _MONTH_YEAR.finditer(text):
+        month = _month_of(m)
+        if month:
+            add(f"{int(m.group('y')):04d}-{month:02d}", m.start(), m.end(), "month", 2)
+
+    for m in _MONTH_ONLY.finditer(text):
+        month = _month_of(m)
+        if not month or (m.group("mcs") and not _english_month_context(text, m)):
+            continue
+        year = _context_year(text, m.start(), m.end(), years)
+        if year is None and pub is not None:
+            year = _pick_year(month, pub, _tense(text, m.start(), m.end()))
+        if year is not None:
+            add(f"{year:04d}-{month:02d}", m.start(), m.end(), "month", 1)
+
+    for regex in (_YEAR_AFTER_WORD, _YEAR_AFTER_PREP):
+        for m in regex.finditer(text):
+            add(m.group("y"), m.start("y"), m.end(), "year", 1)
+
+    if pub is not None:
+        _add_relative(text, pub, add)
+        _add_weekdays(text, pub, add)
+
+    return _select(cands)
+
+
+_EN_MONTH_CUE = re.compile(
+    r"(?:in|on|since|until|by|from|early|late|mid|end of|start of|beginning of|Anfang|Ende|Mitte|im|seit|bis|ab"
+    r"|Beginn|zum)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+def _english_month_context(text: str, m: re.Match[str]) -> bool:
+    """English/German month names alone need a cue word ("in May", "im Mai"): May is also a verb."""
+    word = m.group("mcs")
+    if word in ("May", "MAY", "March", "MARCH") or word.endswith("."):
+        return bool(_EN_MONTH_CUE.search(text[max(0, m.start() - 20) : m.start()]))
+    return True
+
+
+def _add_relative(text: str, pub: dt.date, add: _Adder) -> None:
+    day_offsets = {"today": 0, "tomorrow": 1, "after_tomorrow": 2, "yesterday": -1, "before_yesterday": -2}
+    month_offsets = {"this_month": 0, "last_month": -1, "next_month": 1}
+    year_offsets = {"this_year": 0, "last_year": -1, "next_year": 1}
+    hits: list[tuple[str, re.Match[str]]] = [(k, m) for k, rx in _RELATIVE_PATTERNS for m in rx.finditer(text)]
+    hits += [("tomorrow", m) for m in _MORGEN.finditer(text)]
+    if detect_language(text) == "fr":
+        hits += [("yesterday", m) for m in _HIER.finditer(text)]
+    for kind, m in hits:
+        if kind in day_offsets:
+            add((pub + dt.timedelta(days=day_offsets[kind])).isoformat(), m.start(), m.end(), "day", 0)
+        elif kind in month_offsets:
+            add(_shift_month(pub, month_offsets[kind]), m.start(), m.end(), "month", 0)
+        else:
+            add(f"{pub.year + year_offsets[kind]:04d}", m.start(), m.end(), "year", 0)
+
+
+def _add_weekdays(text: str, pub: dt.date, add: _Adder) -> None:
+    for weekday, regex in _WEEKDAY_PATTERNS:
+        for m in regex.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            after = text[m.end() : m.end() + 15]
+            if _LAST_BEFORE.search(before) or _LAST_AFTER.search(after):
+                mode = "before"
+            elif _NEXT_BEFORE.search(before) or _NEXT_AFTER.search(after):
+                mode = "after"
+            else:
+                mode = "on_or_before" if _tense(text, m.start(), m.end()) == "past" else "on_or_after"
+            delta = (weekday - pub.weekday()) % 7
+            if mode == "after" and delta == 0:
+                delta = 7
+            elif mode in ("before", "on_or_before"):
+                delta = -((pub.weekday() - weekday) % 7)
+                if mode == "before" and delta == 0:
+                    delta = -7
+            add((pub + dt.timedelta(days=delta)).isoformat(), m.start(), m.end(), "day", -1)
+
+
+def _select(cands: list[_Candidate]) -> list[DateMention]:
+    """Non-overlapping mentions: longer spans first, then explicit before relative, then precision."""
+    order = {"day": 0, "month": 1, "year": 2}
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.rank, order[c.precision], c.start))
+    chosen: list[_Candidate] = []
+    for cand in cands:
+        if any(cand.start < c.end and c.start < cand.end for c in chosen):
+            continue
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    # A weekday written next to an explicit date names the same day: keep the date.
+    result: list[_Candidate] = []
+    for i, cand in enumerate(chosen):
+        if cand.rank == -1:
+            neighbours = chosen[i + 1 : i + 2] + chosen[max(0, i - 1) : i]
+            if any(n.rank == 3 and _adjacent(cand, n) for n in neighbours):
+                continue
+        result.append(cand)
+    return [DateMention(c.value, c.start, c.end, c.precision) for c in result]
+
+
+def _adjacent(a: _Candidate, b: _Candidate) -> bool:
+    gap = b.start - a.end if b.start >= a.end else a.start - b.end
+    return 0 <= gap <= 3
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """The single best date of a short text: the most precise mention (the first on ties), or None."""
+    mentions = find_dates(text, published)
+    if not mentions:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    return min(mentions, key=lambda m: (order[m.precision], m.start)).value

@@ -1,0 +1,131 @@
+"""Language of an article: script first, then distinctive letters and stopword counts.
+
+Deterministic and dependency-free. Cyrillic: uk, bg, ru, be, sr, mk (falls back to ru); Latin:
+en, de, fr, pl, es, it, pt, nl, cs (falls back to en); a few other scripts by script alone.
+Never returns "und".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["detect_language"]
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_CYRILLIC_STOPWORDS: dict[str, set[str]] = {
+    "ru": {"что", "это", "как", "не", "он", "она", "они", "его", "для", "по", "из", "от", "за", "также", "был",
+           "была", "были", "который", "которые", "или", "но", "уже", "только", "при", "после", "этом", "того",
+           "ее", "её", "их", "так", "же", "ли", "бы", "есть", "мы", "вы", "с", "в", "и", "к", "о", "у", "со"},
+    "uk": {"що", "та", "це", "як", "не", "він", "вона", "вони", "його", "для", "від", "за", "також", "був",
+           "була", "були", "який", "які", "або", "але", "вже", "лише", "під", "після", "цьому", "їх", "так",
+           "ж", "чи", "б", "є", "ми", "ви", "з", "в", "і", "й", "у", "до", "на", "із", "щодо"},
+    "bg": {"на", "се", "от", "че", "за", "да", "е", "са", "ще", "не", "той", "тя", "те", "това", "който",
+           "които", "като", "но", "или", "след", "със", "към", "при", "по", "във", "вече", "само", "бе", "би",
+           "има", "беше", "бяха", "си", "ги", "му", "й", "ни", "и", "в", "с"},
+    "be": {"што", "гэта", "як", "не", "ён", "яна", "яны", "для", "ад", "за", "таксама", "быў", "і", "ў", "з"},
+    "sr": {"је", "су", "да", "се", "на", "од", "за", "и", "у", "који", "која", "што", "није", "као"},
+    "mk": {"на", "се", "од", "за", "и", "во", "да", "е", "што", "кој", "која", "не", "ќе", "со"},
+}  # fmt: skip
+
+_LATIN_STOPWORDS: dict[str, set[str]] = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "as", "was", "by", "he", "it",
+           "said", "his", "from", "at", "be", "has", "have", "are", "will", "an", "this", "which", "not"},
+    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "des", "ein", "eine",
+           "sich", "auf", "für", "im", "zu", "auch", "wird", "sie", "er", "es", "dass", "bei", "nach", "wie"},
+    "fr": {"le", "la", "les", "et", "des", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas",
+           "sur", "au", "aux", "avec", "il", "elle", "ce", "ont", "sont", "par", "plus", "mais", "a"},
+    "pl": {"i", "w", "się", "nie", "na", "że", "to", "z", "do", "jest", "o", "jak", "po", "ale", "od", "za",
+           "przez", "który", "która", "są", "by", "był", "była", "także", "oraz", "dla", "tym"},
+    "es": {"el", "la", "los", "las", "y", "de", "que", "en", "un", "una", "es", "por", "con", "para", "del",
+           "se", "no", "su", "al", "lo", "como", "más", "pero", "ha", "sus"},
+    "it": {"il", "la", "le", "e", "di", "che", "in", "un", "una", "è", "per", "con", "non", "del", "della",
+           "si", "lo", "gli", "i", "al", "ha", "sono", "anche", "come", "ma"},
+    "pt": {"o", "a", "os", "as", "e", "de", "que", "em", "um", "uma", "é", "por", "com", "para", "do", "da",
+           "não", "se", "no", "na", "ao", "mas", "foi", "são"},
+    "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "met", "op", "voor", "zijn", "ook", "te",
+           "aan", "door", "maar", "wordt", "hij", "zij", "er", "werd"},
+    "cs": {"a", "je", "se", "na", "v", "že", "to", "s", "z", "do", "o", "jak", "po", "ale", "od", "za",
+           "který", "která", "jsou", "byl", "byla", "také", "pro", "jeho"},
+}  # fmt: skip
+
+_LATIN_LETTERS: dict[str, str] = {
+    "pl": "łąęśźżńó",
+    "de": "äöüß",
+    "fr": "éèêçàùœëîï",
+    "es": "ñ¿¡áíóú",
+    "it": "àèìòù",
+    "pt": "ãõçâêô",
+    "cs": "ěščřžůťď",
+}
+
+_SCRIPTS: list[tuple[str, str]] = [
+    ("ar", "\u0600-\u06ff"), ("he", "\u0590-\u05ff"), ("el", "\u0370-\u03ff"), ("ka", "\u10a0-\u10ff"),
+    ("hy", "\u0530-\u058f"), ("ja", "\u3040-\u30ff"), ("ko", "\uac00-\ud7af"), ("zh", "\u4e00-\u9fff"),
+    ("th", "\u0e00-\u0e7f"), ("hi", "\u0900-\u097f"),
+]  # fmt: skip
+
+
+def _count(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars)
+
+
+def _detect_cyrillic(low: str, words: list[str]) -> str:
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _CYRILLIC_STOPWORDS.items()}
+    total = max(1, len(words))
+    uk_letters = _count(low, "іїєґ")
+    ru_letters = _count(low, "ыэё")
+    if _count(low, "ђћџ") or (_count(low, "љњј") and not ru_letters and not uk_letters):
+        return "sr"
+    if _count(low, "ѓќѕ"):
+        return "mk"
+    if "ў" in low and ("і" in low or "ы" in low):
+        return "be"
+    scores["uk"] += 3 * uk_letters
+    scores["ru"] += 3 * ru_letters
+    # Bulgarian: no ы/э, many ъ, many "на/се/от/че/ще".
+    hard_sign = len(re.findall(r"ъ(?=[а-я])", low))
+    scores["bg"] += 2 * hard_sign
+    if ru_letters + uk_letters == 0 and hard_sign and scores["bg"] >= 0.05 * total:
+        return "bg"
+    if uk_letters > ru_letters and uk_letters >= 2:
+        return "uk"
+    best = max(("ru", "uk", "bg"), key=lambda lang: scores[lang])
+    if scores[best] == 0:
+        return "uk" if uk_letters > ru_letters else "ru"
+    return best
+
+
+def _detect_latin(low: str, words: list[str]) -> str:
+    counts = Counter(words)
+    scores: dict[str, float] = {lang: sum(counts[w] for w in stop) for lang, stop in _LATIN_STOPWORDS.items()}
+    for lang, letters in _LATIN_LETTERS.items():
+        scores[lang] += 0.5 * _count(low, letters)
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else "en"
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language (``ru``, ``uk``, ``bg``, ``en``, ``de``, ``pl``, ``fr``...).
+
+    The script decides first; Cyrillic is split by distinctive letters (і ї є ґ: Ukrainian;
+    ы э ё: Russian; frequent ъ without ы/э: Bulgarian) and stopword counts, Latin by stopwords
+    and diacritics. Falls back to "ru" for Cyrillic, "en" for Latin and for empty text.
+    """
+    low = text.lower()
+    letters = [c for c in low if c.isalpha()]
+    if not letters:
+        return "en"
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u052f")
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    other = len(letters) - cyrillic - latin
+    if other > max(cyrillic, latin):
+        for code, span in _SCRIPTS:
+            if len(re.findall(f"[{span}]", low)) * 2 >= other:
+                return code
+    words = _WORD_RE.findall(low)
+    if cyrillic >= latin:
+        return _detect_cyrillic(low, words)
+    return _detect_latin(low, words)

@@ -1,0 +1,440 @@
+"""Canonical English names for people, states, organisations and places.
+
+The alias table lives in ``data/aliases.json`` (data, not code). Each alias is a small regular
+expression written for humans: ``~`` stands for the optional case ending of the script it follows
+(Slavic declension for Cyrillic, Polish/German/English possessive endings for Latin), a space
+matches any run of whitespace, ``.``, dashes and apostrophes are literal (any typographic
+variant), and ``е`` also matches ``ё``. A leading ``=`` makes an alias case-sensitive (acronyms
+such as ``US`` and ``UN`` must not match the English words "us" and "un"); every other alias
+matches in any letter case, because Ukrainian media write "путін", "рф", "москва" in lower case.
+
+Unknown names are transliterated from Cyrillic with an English-friendly table per language
+(Russian, Ukrainian, Bulgarian; Belarusian, Serbian and Macedonian letters too), so no English
+field ever carries Cyrillic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "KINDS",
+    "Mention",
+    "canonical_actor",
+    "canonical_person",
+    "canonical_place",
+    "english_name",
+    "find_mentions",
+    "has_cyrillic",
+    "strip_cyrillic",
+    "transliterate",
+]
+
+KINDS = ("person", "state", "organisation", "place", "group")
+
+_DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
+
+# Optional inflectional endings. Longer alternatives first; the trailing word-boundary check makes
+# the engine backtrack to the ending that completes the word.
+_CYR_ENDINGS = (
+    "(?:ами|ями|ими|ыми|ого|его|ому|ему|ові|еві|єві|ою|ею|єю|ом|ем|ём|єм|ым|им|ім|ой|ей|ий|ій|ый|ая|ую|ої"
+    "|ие|ые|их|ых|ів|ов|ев|ах|ях|ам|ям|ью|ът|ят|а|я|у|ю|е|є|і|ї|и|ы|ь|й)?"
+)
+_LAT_ENDINGS = "(?:'s|’s|owi|iego|iemu|ego|emu|iem|ie|em|im|ym|es|s|a|u|e|ą|ę|y|i)?"
+_WS = r"[\s\u00a0\u202f]+"
+_DASH = "[-\u2010\u2011\u2012\u2013]"
+_APOS = "['\u2019\u02bc`]"
+_CYRILLIC_RE = re.compile(r"[\u0400-\u052f]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a known entity in a text: ``text[start:end] == surface``."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+
+    @property
+    def actor(self) -> str | None:
+        """The canonical actor this mention stands for (Moscow -> Russia, Kyiv -> Ukraine), or None."""
+        entity = _entities_by_key().get((self.name, self.kind))
+        return entity.actor if entity else None
+
+    @property
+    def place(self) -> str | None:
+        """The canonical place this mention stands for (Kremlin -> Moscow), or None."""
+        entity = _entities_by_key().get((self.name, self.kind))
+        return entity.place if entity else None
+
+
+@dataclass
+class _Entity:
+    name: str
+    kind: str
+    actor: str | None
+    place: str | None
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    adjectives: list[re.Pattern[str]] = field(default_factory=list)
+
+
+def _translate(pattern: str) -> str:
+    """Turn one human-written alias pattern into a Python regular expression."""
+    out: list[str] = []
+    depth = 0
+    last_alpha = ""
+    for ch in pattern:
+        if ch == "[":
+            depth += 1
+            out.append(ch)
+        elif ch == "]":
+            depth -= 1
+            out.append(ch)
+        elif depth:
+            out.append(ch)
+        elif ch == "~":
+            out.append(_CYR_ENDINGS if _CYRILLIC_RE.match(last_alpha or "a") else _LAT_ENDINGS)
+        elif ch == " ":
+            out.append(_WS)
+        elif ch == ".":
+            out.append(r"\.")
+        elif ch in "-\u2010\u2011":
+            out.append(_DASH)
+        elif ch in "'\u2019\u02bc":
+            out.append(_APOS)
+        elif ch in "её":
+            out.append("[её]")
+        elif ch in "ЕЁ":
+            out.append("[ЕЁ]")
+        elif ch in '"+*{}^$\\':
+            out.append(re.escape(ch))
+        else:
+            out.append(ch)
+        if ch.isalpha():
+            last_alpha = ch
+    return "".join(out)
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    """Compile patterns into at most two regexes (case-insensitive and case-sensitive)."""
+    groups: dict[bool, list[str]] = {False: [], True: []}
+    for raw in sorted(set(patterns), key=len, reverse=True):
+        sensitive = raw.startswith("=")
+        body = raw[1:] if sensitive else raw
+        groups[sensitive].append(rf"(?<!\w)(?:{_translate(body)})(?!\w)")
+    compiled = []
+    for sensitive, parts in groups.items():
+        if parts:
+            flags = 0 if sensitive else re.IGNORECASE
+            compiled.append(re.compile("|".join(parts), flags))
+    return compiled
+
+
+def _person_patterns(first: list[str], last: list[str]) -> list[str]:
+    """'First Last' combinations (a case-sensitive part makes the whole case-sensitive) and 'Last'."""
+    out: list[str] = []
+    for f in first:
+        for la in last:
+            sensitive = f.startswith("=") or la.startswith("=")
+            combo = f"{f.lstrip('=')} {la.lstrip('=')}"
+            out.append(("=" if sensitive else "") + combo)
+    out.extend(last)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _entities() -> tuple[_Entity, ...]:
+    data = json.loads(_DATA_FILE.read_text(encoding="utf-8"))
+    merged: dict[tuple[str, str], _Entity] = {}
+    for row in data["entries"]:
+        name, kind = row["name"], row["kind"]
+        if kind not in KINDS:
+            raise ValueError(f"aliases.json: unknown kind {kind!r} for {name!r}")
+        patterns = list(row.get("aliases", []))
+        if kind == "person":
+            patterns += _person_patterns(row.get("first", []), row.get("last", []))
+        patterns.append(name)
+        default_actor = None if kind == "place" else name
+        default_place = name if kind in ("place", "state") else None
+        entity = merged.get((name, kind))
+        if entity is None:
+            entity = _Entity(name, kind, row.get("actor", default_actor), row.get("place", default_place))
+            merged[(name, kind)] = entity
+        entity.patterns += _compile(patterns)
+        entity.adjectives += _compile(row.get("adjectives", []))
+    return tuple(merged.values())
+
+
+@lru_cache(maxsize=1)
+def _entities_by_key() -> dict[tuple[str, str], _Entity]:
+    return {(e.name, e.kind): e for e in _entities()}
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every known alias occurrence in ``text``.
+
+    Offsets index ``text``. Where matches overlap the longest wins (ties: the earlier one); the
+    result is sorted by start and non-overlapping. Matching is case-insensitive (except acronyms)
+    and accepts inflected forms: "Путиным", "путіним", "Виткоффа", "Кушнером", "Києві".
+    """
+    candidates: list[tuple[int, int, _Entity]] = []
+    for entity in _entities():
+        for regex in entity.patterns:
+            for m in regex.finditer(text):
+                if m.end() > m.start():
+                    candidates.append((m.start(), m.end(), entity))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Mention] = []
+    for start, end, entity in candidates:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Mention(entity.name, entity.kind, start, end, text[start:end]))
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+_TRIM = " \t\n\u00a0.,;:!?\"'«»„“”()[]"
+
+
+def _full_match(surface: str) -> _Entity | None:
+    phrase = surface.strip(_TRIM)
+    if not phrase:
+        return None
+    best: _Entity | None = None
+    for entity in _entities():
+        if any(regex.fullmatch(phrase) for regex in entity.patterns):
+            # Prefer a person over a place of the same spelling, a state over a place.
+            if best is None or KINDS.index(entity.kind) < KINDS.index(best.kind):
+                best = entity
+    return best
+
+
+def canonical_person(surface: str) -> str | None:
+    """Canonical English name of a person phrase in any case form ("Виткоффа" -> "Steve Witkoff").
+
+    A phrase that contains a known person among other words ("президент Путин") gives that
+    person (the first, if several). None if no known person is mentioned.
+    """
+    entity = _full_match(surface)
+    if entity is not None and entity.kind == "person":
+        return entity.name
+    for mention in find_mentions(surface):
+        if mention.kind == "person":
+            return mention.name
+    return None
+
+
+def _adjective_actor(surface: str) -> str | None:
+    for entity in _entities():
+        if any(regex.search(surface) for regex in entity.adjectives):
+            return entity.actor or entity.name
+    return None
+
+
+def canonical_actor(surface: str) -> str | None:
+    """Canonical actor for a demand's actor or target.
+
+    The Kremlin and Moscow give "Russia", Kyiv "Ukraine", Washington and the White House
+    "United States"; people give their canonical name, organisations theirs. A longer phrase
+    gives its most specific actor: a person before an organisation before a state
+    ("пресс-секретарь Кремля Дмитрий Песков" -> "Dmitry Peskov"); phrases such as
+    "российская сторона" or "European leaders" are understood too. None if unknown.
+    """
+    entity = _full_match(surface)
+    if entity is not None and entity.actor:
+        return entity.actor
+    mentions = [m for m in find_mentions(surface) if m.actor]
+    if mentions:
+        order = {"person": 0, "organisation": 1, "group": 2, "state": 3, "place": 4}
+        best = min(mentions, key=lambda m: (order[m.kind], m.start))
+        return best.actor
+    return _adjective_actor(surface)
+
+
+def canonical_place(surface: str) -> str | None:
+    """English exonym for a place phrase ("в Женеве" -> "Geneva"); the Kremlin gives "Moscow".
+
+    States are places too ("в России" -> "Russia"). None if no known place is mentioned.
+    """
+    entity = _full_match(surface)
+    if entity is not None and entity.place:
+        return entity.place
+    mentions = [m for m in find_mentions(surface) if m.place]
+    if not mentions:
+        return None
+    # A city is more precise than the state around it ("Москва, Россия" -> "Moscow").
+    cities = [m for m in mentions if m.kind in ("place", "organisation")]
+    return (cities or mentions)[0].place
+
+
+def has_cyrillic(text: str) -> bool:
+    """True if ``text`` contains any Cyrillic letter."""
+    return bool(_CYRILLIC_RE.search(text))
+
+
+# --- transliteration -------------------------------------------------------------------------
+
+_COMMON = {
+    "а": "a", "б": "b", "в": "v", "д": "d", "ж": "zh", "з": "z", "й": "y", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "ц": "ts", "ч": "ch", "ш": "sh", "ю": "yu", "я": "ya", "ь": "", "ъ": "", "'": "", "’": "", "ʼ": "",
+    # Belarusian, Serbian, Macedonian letters.
+    "ў": "w", "ђ": "dj", "ћ": "c", "џ": "dz", "љ": "lj", "њ": "nj", "ј": "j", "ѓ": "gj", "ќ": "kj",
+    "ѕ": "dz",
+}  # fmt: skip
+_TABLES: dict[str, dict[str, str]] = {
+    "ru": {**_COMMON, "г": "g", "е": "e", "ё": "yo", "и": "i", "х": "kh", "щ": "shch", "ы": "y", "э": "e",
+           "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+    "uk": {**_COMMON, "г": "h", "ґ": "g", "е": "e", "є": "ye", "и": "y", "і": "i", "ї": "yi", "х": "kh",
+           "щ": "shch", "ё": "yo", "ы": "y", "э": "e"},
+    "bg": {**_COMMON, "г": "g", "е": "e", "и": "i", "х": "h", "щ": "sht", "ъ": "a", "ь": "y", "ё": "yo",
+           "ы": "y", "э": "e", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+}  # fmt: skip
+_VOWELS = set("аеёиоуыэюяіїєъь")
+_WORD_RE = re.compile(r"[\w'’ʼ]+", re.UNICODE)
+
+
+def _script_language(text: str) -> str:
+    low = text.lower()
+    if any(c in low for c in "іїєґ"):
+        return "uk"
+    if any(c in low for c in "ыэё"):
+        return "ru"
+    if re.search(r"ъ(?=[а-я])", low) or low.endswith("ия") or "щ" in low and "ъ" in low:
+        return "bg"
+    return "ru"
+
+
+def _translit_word(word: str, lang: str) -> str:
+    table = _TABLES[lang]
+    low = word.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(low):
+        ch = low[i]
+        prev = low[i - 1] if i else ""
+        rest = low[i:]
+        if lang in ("ru", "uk") and rest in ("ий", "ый"):
+            piece, step = "y", 2
+        elif lang == "ru" and rest == "ий":
+            piece, step = "y", 2
+        elif lang == "bg" and rest == "ия":
+            piece, step = "ia", 2
+        elif lang == "uk" and low[i : i + 2] == "зг":
+            piece, step = "zgh", 2
+        elif ch == "е" and lang == "ru" and (not prev or prev in "ьъ"):
+            piece, step = "ye", 1
+        elif ch in table:
+            piece, step = table[ch], 1
+        else:
+            piece, step = ch, 1
+        if word[i].isupper() and piece:
+            piece = piece[0].upper() + piece[1:]
+        out.append(piece)
+        i += step
+    result = "".join(out)
+    if len(word) > 1 and word.isupper():
+        result = result.upper()
+    return result
+
+
+def transliterate(text: str, lang: str | None = None) -> str:
+    """Transliterate Cyrillic letters in ``text`` into Latin, keeping everything else as it is.
+
+    ``lang`` (ru, uk, bg) picks the table; by default it is guessed from the letters (і ї є ґ:
+    Ukrainian; ъ inside a word: Bulgarian; otherwise Russian).
+    """
+    if not has_cyrillic(text):
+        return text
+    language = lang if lang in _TABLES else _script_language(text)
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return _translit_word(word, language) if has_cyrillic(word) else word
+
+    return _WORD_RE.sub(repl, text)
+
+
+_SAFE_ENDINGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(ов|ев|ёв|єв|ин|ын|ін)(?:ым|им)$", re.I), r"\1"),  # Дмитриевым, путіним
+    (re.compile(r"(ов|ев|ин|ын|ін)(?:ой|ою|ої|ій)$", re.I), r"\1а"),  # Захаровой
+    (re.compile(r"(ск|цк)(?:ого|ому|им|ым|ом)$", re.I), r"\1ий"),  # Зеленского
+    (re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им|ім)$", re.I), r"\1ий"),  # Зеленського
+    (re.compile(r"(е)ем$", re.I), r"\1й"),  # Сергеем
+    (re.compile(r"([бвгджзклмнпрстфхцчшщ])(?:ові|еві)$", re.I), r"\1"),  # Кушнерові
+    (re.compile(r"([бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём|єм)$", re.I), r"\1"),  # Кушнером
+]
+
+
+def _strip_case_ending(word: str) -> str:
+    if len(word) < 5 or not has_cyrillic(word):
+        return word
+    for regex, replacement in _SAFE_ENDINGS:
+        stripped = regex.sub(replacement, word)
+        if stripped != word:
+            return stripped if len(stripped) >= 4 else word
+    return word
+
+
+def english_name(surface: str, lang: str | None = None) -> str:
+    """English form of a name phrase; never returns Cyrillic.
+
+    Known people, places, states and organisations give their canonical name
+    ("Путіним" -> "Vladimir Putin", "Женеві" -> "Geneva"); a phrase containing a known person
+    gives that person. Anything else is transliterated word by word, after removing Slavic case
+    endings where that is unambiguous (instrumental "-ым/-ом", adjectival "-ского"), and
+    title-cased ("Игорем Костюковым" -> "Igor Kostyukov"). ``lang`` (ru, uk, bg: the article's
+    language) picks the transliteration table; by default it is guessed from the letters. Latin
+    input that is not known is returned trimmed but otherwise unchanged.
+    """
+    phrase = " ".join(surface.split()).strip(_TRIM)
+    if not phrase:
+        return ""
+    entity = _full_match(phrase)
+    if entity is not None:
+        return entity.name
+    persons = [m for m in find_mentions(phrase) if m.kind == "person"]
+    if persons:
+        return persons[0].name
+    if not has_cyrillic(phrase):
+        return phrase
+    if lang not in _TABLES:
+        lang = _script_language(phrase)
+    words = []
+    for word in phrase.split(" "):
+        parts = re.split(r"([-‐‑])", word)
+        words.append("".join(_titled(transliterate(_strip_case_ending(p), lang)) for p in parts))
+    return " ".join(words)
+
+
+def _titled(word: str) -> str:
+    if not word or not word[0].isalpha():
+        return word
+    if len(word) > 1 and word.isupper():
+        return word
+    return word[0].upper() + word[1:].lower()
+
+
+def strip_cyrillic(text: str) -> str:
+    """Make an English field free of Cyrillic: known names become canonical English names, any
+    other Cyrillic word is transliterated (case kept). Text without Cyrillic is returned unchanged."""
+    if not has_cyrillic(text):
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for mention in find_mentions(text):
+        if not has_cyrillic(mention.surface):
+            continue
+        pieces.append(text[cursor : mention.start])
+        pieces.append(mention.name)
+        cursor = mention.end
+    pieces.append(text[cursor:])
+    return transliterate("".join(pieces))

@@ -1,0 +1,204 @@
+"""Date expressions in several languages, resolved against the publication date."""
+
+import pytest
+
+from summarizer.normalize import DateMention, find_dates, resolve_date
+
+
+def values(text: str, published: str | None) -> list[tuple[str, str]]:
+    return [(d.value, d.precision) for d in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13 марта 2025 года", "2025-03-13"),
+        ("11 квітня 2025 року", "2025-04-11"),
+        ("am 6. August 2025", "2025-08-06"),
+        ("January 22, 2026", "2026-01-22"),
+        ("22 January 2026", "2026-01-22"),
+        ("22.01.2026", "2026-01-22"),
+        ("2026-01-22", "2026-01-22"),
+        ("6 sierpnia 2025 r.", "2025-08-06"),
+        ("le 2 décembre 2025", "2025-12-02"),
+        ("на 2 декември 2025 г.", "2025-12-02"),
+        ("13-14 марта 2025 г.", "2025-03-13"),
+    ],
+)
+def test_explicit_full_dates_need_no_publication_date(text: str, expected: str) -> None:
+    assert values(text, None) == [(expected, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в 2025 году", "2025"),
+        ("у 2025 році", "2025"),
+        ("през 2025 г.", "2025"),
+        ("in 2025", "2025"),
+        ("im Jahr 2025", "2025"),
+        ("w 2025 roku", "2025"),
+        ("Протягом 2025 року", "2025"),
+    ],
+)
+def test_years(text: str, expected: str) -> None:
+    assert values(text, None) == [(expected, "year")]
+
+
+def test_month_with_year() -> None:
+    assert values("в декабре 2025 года", None) == [("2025-12", "month")]
+    assert values("December 2025", None) == [("2025-12", "month")]
+    assert values("у серпні 2025 року", None) == [("2025-08", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # December in a January article is last year's December.
+        ("в декабре", "2026-01-14", "2025-12"),
+        ("у грудні", "2026-01-14", "2025-12"),
+        ("през декември", "2026-01-14", "2025-12"),
+        ("в началото на декември", "2026-01-21", "2025-12"),
+        ("Anfang Dezember", "2026-01-21", "2025-12"),
+        ("w grudniu", "2026-01-21", "2025-12"),
+        ("en décembre", "2026-01-21", "2025-12"),
+        ("на початку січня", "2026-01-21", "2026-01"),
+        ("в конце января", "2026-01-21", "2026-01"),
+        ("наприкінці січня", "2026-01-21", "2026-01"),
+        # January in a November article is next year's January.
+        ("в январе", "2025-11-20", "2026-01"),
+        ("in May", "2026-01-21", "2026-05"),
+        # Tense decides: a future meeting in December, seen from January, is next December.
+        ("Встреча пройдет в декабре", "2026-01-14", "2026-12"),
+        ("Они встретились в июне", "2026-03-01", "2025-06"),
+    ],
+)
+def test_month_without_year(text: str, published: str, expected: str) -> None:
+    assert values(text, published) == [(expected, "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("2 грудня", "2026-01-21", "2025-12-02"),
+        ("22 січня", "2026-01-21", "2026-01-22"),
+        ("on 6 August", "2026-01-21", "2025-08-06"),
+        ("6 sierpnia", "2026-01-21", "2025-08-06"),
+        ("1-го января", "2026-01-21", "2026-01-01"),
+    ],
+)
+def test_day_month_without_year(text: str, published: str, expected: str) -> None:
+    assert values(text, published) == [(expected, "day")]
+
+
+def test_day_month_takes_the_year_of_its_sentence() -> None:
+    text = "Останній раунд у 2024 році відбувся 2 грудня в Москві."
+    assert ("2024-12-02", "day") in values(text, "2026-01-21")
+
+
+# 2026-01-21 is a Wednesday.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("в четверг", "2026-01-21", "2026-01-22"),
+        ("в четвер", "2026-01-21", "2026-01-22"),
+        ("у четвер", "2026-01-21", "2026-01-22"),
+        ("в четвъртък", "2026-01-21", "2026-01-22"),
+        ("am Donnerstag", "2026-01-21", "2026-01-22"),
+        ("on Thursday", "2026-01-21", "2026-01-22"),
+        ("w czwartek", "2026-01-21", "2026-01-22"),
+        ("jeudi", "2026-01-21", "2026-01-22"),
+        ("в понедельник", "2026-01-21", "2026-01-26"),
+        ("у п'ятницю", "2026-01-21", "2026-01-23"),
+        ("в среду", "2026-01-21", "2026-01-21"),
+        # Past tense: the latest such day on or before publication.
+        ("Уиткофф встретился с Путиным в четверг", "2026-01-24", "2026-01-22"),
+        ("Witkoff met Putin on Thursday", "2026-01-24", "2026-01-22"),
+        ("Am Donnerstag traf Witkoff Putin", "2026-01-24", "2026-01-22"),
+        ("Віткофф зустрівся з путіним у понеділок", "2026-01-21", "2026-01-19"),
+        # Reported future speech stays in the future.
+        ("Ми маємо поїхати зустрітися з ним у четвер - сказав Віткофф", "2026-01-21", "2026-01-22"),
+        ("Віткофф заявив, що у четвер поїде до москви", "2026-01-21", "2026-01-22"),
+        ("Witkoff said he will meet Putin on Thursday", "2026-01-21", "2026-01-22"),
+        # Explicit last/next.
+        ("в прошлый четверг", "2026-01-22", "2026-01-15"),
+        ("next Thursday", "2026-01-22", "2026-01-29"),
+        ("jeudi dernier", "2026-01-21", "2026-01-15"),
+    ],
+)
+def test_weekdays(text: str, published: str, expected: str) -> None:
+    assert values(text, published) == [(expected, "day")]
+
+
+def test_weekday_next_to_explicit_date_is_dropped() -> None:
+    text = "Віткофф повідомив, що в четвер 22 січня зустрінеться з путіним."
+    assert values(text, "2026-01-21") == [("2026-01-22", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("завтра", ("2026-01-22", "day")),
+        ("утре", ("2026-01-22", "day")),
+        ("morgen", ("2026-01-22", "day")),
+        ("jutro", ("2026-01-22", "day")),
+        ("demain", ("2026-01-22", "day")),
+        ("tomorrow", ("2026-01-22", "day")),
+        ("вчера", ("2026-01-20", "day")),
+        ("вчора", ("2026-01-20", "day")),
+        ("gestern", ("2026-01-20", "day")),
+        ("wczoraj", ("2026-01-20", "day")),
+        ("yesterday", ("2026-01-20", "day")),
+        ("сегодня", ("2026-01-21", "day")),
+        ("сьогодні", ("2026-01-21", "day")),
+        ("днес", ("2026-01-21", "day")),
+        ("heute", ("2026-01-21", "day")),
+        ("в этом месяце", ("2026-01", "month")),
+        ("цього місяця", ("2026-01", "month")),
+        ("този месец", ("2026-01", "month")),
+        ("this month", ("2026-01", "month")),
+        ("last month", ("2025-12", "month")),
+        ("в прошлом году", ("2025", "year")),
+        ("минулого року", ("2025", "year")),
+        ("миналата година", ("2025", "year")),
+        ("last year", ("2025", "year")),
+        ("this year", ("2026", "year")),
+        ("наступного року", ("2027", "year")),
+    ],
+)
+def test_relative(text: str, expected: tuple[str, str]) -> None:
+    assert values(text, "2026-01-21") == [expected]
+
+
+def test_relative_needs_publication_date() -> None:
+    assert find_dates("в декабре, в четверг, завтра, в прошлом году", None) == []
+    assert values("2 грудня", None) == []
+
+
+def test_not_dates() -> None:
+    assert values("you may go", "2026-01-21") == []
+    assert values("Hier ist das Problem", "2026-01-21") == []  # German "here", not French "yesterday"
+    assert values("около 2 400 человек и 20 пунктов", "2026-01-21") == []
+    assert values("Am Morgen", "2026-01-21") == []
+
+
+def test_offsets_index_text() -> None:
+    text = "Перша поїздка відбулася 13 березня 2025 року."
+    (mention,) = find_dates(text, None)
+    assert isinstance(mention, DateMention)
+    assert text[mention.start : mention.end] == "13 березня 2025 року"
+
+
+def test_seed_like_article() -> None:
+    text = (
+        "Уиткофф и Кушнер посещали Москву в декабре, где провели почти пятичасовые переговоры с Путиным. "
+        "Уиткофф в 2025 году шесть раз встречался с Путиным."
+    )
+    assert values(text, "2026-01-14") == [("2025-12", "month"), ("2025", "year")]
+
+
+def test_resolve_date_prefers_precision() -> None:
+    assert resolve_date("В декабре, а точнее 2 декабря 2025 года", None) == "2025-12-02"
+    assert resolve_date("в четверг", "2026-01-21") == "2026-01-22"
+    assert resolve_date("в 2025 году", None) == "2025"
+    assert resolve_date("без даты", "2026-01-21") is None

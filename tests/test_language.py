@@ -1,0 +1,39 @@
+"""Language detection by script, distinctive letters and stopwords."""
+
+import pytest
+
+from summarizer.normalize import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Спецпредставитель президента США Стив Виткофф может в скором времени посетить Россию.", "ru"),
+        ("Это значит, что переговоры продолжатся в этом месяце.", "ru"),
+        ("Спецпосланець президента США повідомив, що в четвер зустрінеться з путіним.", "uk"),
+        ("Зеленський заявив, що Україна та партнери готові до переговорів.", "uk"),
+        ("Специалният пратеник ще проведе преговори с президента на Русия в четвъртък.", "bg"),
+        ("Информацията беше потвърдена и от говорителя на Кремъл, който заяви, че срещата е утре.", "bg"),
+        ("The US envoy said he will meet the Russian president on Thursday.", "en"),
+        ("Der US-Sondergesandte wird am Donnerstag mit dem russischen Präsidenten sprechen.", "de"),
+        ("Specjalny wysłannik USA spotka się w czwartek z prezydentem Rosji, poinformowała agencja.", "pl"),
+        ("L'envoyé spécial des États-Unis rencontrera le président russe jeudi à Moscou.", "fr"),
+        ("El enviado especial de Estados Unidos se reunirá con el presidente ruso el jueves.", "es"),
+        ("Гэта быў ужо трэці ўдар па горадзе за тыдзень.", "be"),
+        ("Ђоковић је рекао да ће играти у суботу.", "sr"),
+    ],
+)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_fallbacks_never_und() -> None:
+    assert detect_language("") == "en"
+    assert detect_language("12 345") == "en"
+    assert detect_language("Путин") == "ru"
+    assert detect_language("Trump") == "en"
+
+
+def test_seed_like_header_line() -> None:
+    text = " date 2026-01-21 Спецпосланець президента США Стівен Віткофф повідомив, що зустрінеться з путіним."
+    assert detect_language(text) == "uk"

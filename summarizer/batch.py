@@ -66,6 +66,16 @@ def _done_ids(path: Path) -> set[str]:
     return ids
 
 
+def _drop_torn_tail(path: Path) -> None:
+    """Cut a partial last line left by an interrupted run, so appended lines stay valid JSONL."""
+    if not path.is_file():
+        return
+    with path.open("rb+") as stream:
+        data = stream.read()
+        if data and not data.endswith(b"\n"):
+            stream.truncate(data.rfind(b"\n") + 1)
+
+
 class _Sink:
     """Where results go: appended JSONL lines, a JSON document written at the end, or Markdown."""
 
@@ -78,6 +88,8 @@ class _Sink:
         if fmt in {"jsonl", "markdown"}:
             if output is not None:
                 output.parent.mkdir(parents=True, exist_ok=True)
+                if fmt == "jsonl":
+                    _drop_torn_tail(output)
                 self.stream = output.open("a" if fmt == "jsonl" else "w", encoding="utf-8")
             else:
                 self.stream = stdout
@@ -120,10 +132,12 @@ def run_batch(
     progress: Callable[[int, int], None] | None = None,
     stdout: IO[str] | None = None,
     extract: Callable[[Article], ExtractionResult] | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> int:
     """Extract every article in ``paths``; return the exit code (0 all done, 1 some failed,
     2 no article could be read)."""
     stdout = stdout or sys.stdout
+    say = notify or (lambda line: log.info("%s", line))
     names = list(expand_paths(paths))
     if fmt is None:
         fmt = "jsonl" if len(names) > 1 or (output is not None and output.suffix == ".jsonl") else "json"
@@ -136,7 +150,7 @@ def run_batch(
         try:
             article = read_article(name, published=published)
         except ArticleError as exc:
-            log.error("error: %s", exc)
+            say(f"error: {exc}")
             report.failed.append({"article": name, "error": type(exc).__name__, "message": str(exc)})
             continue
         if article.article_id in skip:
@@ -147,12 +161,12 @@ def run_batch(
         if report.failed and not report.skipped:
             return 2
         if len(names) > 1:
-            log.info("%s", report.line())
+            say(report.line())
         return 1 if report.failed else 0
     sink = _Sink(fmt, output, stdout)
     try:
         if extract is not None:
-            _extract_all(articles, extract, sink, report)
+            _extract_all(articles, extract, sink, report, say)
         else:
             from .llm import open_client
 
@@ -160,11 +174,11 @@ def run_batch(
                 jobs = settings.jobs if not settings.is_embedded else 1
                 if settings.is_embedded and settings.jobs > 1:
                     log.warning("--jobs applies to remote servers; the embedded model runs one article at a time")
-                _extract_all(articles, lambda a: extract_article(a, client), sink, report, jobs=jobs)
+                _extract_all(articles, lambda a: extract_article(a, client), sink, report, say, jobs=jobs)
     finally:
         sink.close()
-    if len(names) > 1 or report.failed:
-        log.info("%s", report.line())
+    if len(names) > 1:
+        say(report.line())
     return 1 if report.failed else 0
 
 
@@ -203,6 +217,7 @@ def _extract_all(
     extract: Callable[[Article], ExtractionResult],
     sink: _Sink,
     report: BatchReport,
+    say: Callable[[str], None],
     *,
     jobs: int = 1,
 ) -> None:
@@ -213,7 +228,7 @@ def _extract_all(
             exc = outcome
             if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
                 raise exc
-            log.error("error: %s: %s", article.article_id, exc)
+            say(f"error: {article.article_id}: {exc}")
             report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
             continue
         result, seconds = outcome
@@ -221,11 +236,11 @@ def _extract_all(
         report.done += 1
         report.seconds.append(seconds)
         s = result.summary
-        log.info(
-            "[%d/%d] %s: %.1f s, %d meetings, %d demands, %d casualties (%d calls, %d cached, %d+%d tokens)",
-            number, total, article.article_id, seconds, len(s.meetings), len(s.demands), len(s.casualties),
-            result.stats.calls, result.stats.cached_calls, result.stats.prompt_tokens, result.stats.completion_tokens,
-        )  # fmt: skip
+        st = result.stats
         elapsed = time.perf_counter() - started_batch
         remaining = elapsed / number * (total - number)
-        log.info("progress: %d/%d articles, %.0f s elapsed, about %.0f s left", number, total, elapsed, remaining)
+        say(
+            f"[{number}/{total}] {article.article_id}: {seconds:.1f} s, {len(s.meetings)} meetings, "
+            f"{len(s.demands)} demands, {len(s.casualties)} casualties ({st.calls} calls, {st.cached_calls} cached, "
+            f"{st.prompt_tokens}+{st.completion_tokens} tokens) · {elapsed:.0f} s elapsed, ~{remaining:.0f} s left"
+        )

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .config import Settings, resolve_settings
 from .errors import SummarizerError
+from .records import ArticleSummary
 
 __all__ = ["cli", "main"]
 
@@ -74,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--tolerance", type=float, default=0.05, help="allowed drop below the baseline (0.05)")
     _model_options(evaluate)
 
+    digest = sub.add_parser("digest", help="merge many articles into one English timeline")
+    digest.add_argument("source", type=Path, help="a folder of articles (extracted first) or a JSONL of summaries")
+    digest.add_argument("-o", "--output", type=Path, help="Markdown digest here instead of stdout")
+    digest.add_argument("--json", type=Path, help="also write the merged events as JSON (schemas/Digest.json)")
+    digest.add_argument("--html", type=Path, help="also write a self-contained HTML report")
+    digest.add_argument("--articles", type=Path, help="folder of the article files (for the HTML text view)")
+    digest.add_argument("--published", help="publication date YYYY-MM-DD for articles without a date header")
+    _model_options(digest)
+
     schemas = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     schemas.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="folder (default schemas/)")
 
@@ -124,15 +134,70 @@ class _Progress:
             print(text, file=sys.stderr, flush=True)
 
 
+def _notify(line: str) -> None:
+    """Progress and error lines of a run, on stderr (stdout carries the results)."""
+    print(f"summarizer: {line}", file=sys.stderr, flush=True)
+
+
 def _progress() -> Callable[[int, int], None]:
     return _Progress("assembling the embedded model (first run only)")
 
 
 def _cmd_schemas(args: argparse.Namespace) -> int:
+    from .digest import write_digest_schema
     from .records import write_schemas
 
-    for path in write_schemas(args.output):
+    for path in [*write_schemas(args.output), write_digest_schema(args.output)]:
         print(path)
+    return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _cmd_digest(args: argparse.Namespace) -> int:
+    import io
+
+    from .articles import read_article
+    from .batch import expand_paths, run_batch
+    from .digest import build_digest, load_summaries, render_digest_markdown
+    from .render.html import render_html
+
+    source: Path = args.source
+    if not source.exists():
+        raise SummarizerError(f"{source}: no such file or folder")
+    articles_dir = args.articles or (source if source.is_dir() else None)
+    if source.is_dir() and any(source.glob("*.txt")):
+        buffer = io.StringIO()
+        code = run_batch([str(source)], _settings(args), fmt="jsonl", published=args.published,
+                         progress=_progress(), stdout=buffer, notify=_notify)  # fmt: skip
+        summaries = [ArticleSummary.model_validate_json(line) for line in buffer.getvalue().splitlines() if line]
+        if code != 0 and not summaries:
+            return code
+    else:
+        summaries = load_summaries(source)
+    digest = build_digest(summaries)
+    markdown = render_digest_markdown(digest)
+    if args.output:
+        _write_text(args.output, markdown)
+    else:
+        sys.stdout.write(markdown)
+    if args.json:
+        _write_text(args.json, digest.model_dump_json(indent=2) + "\n")
+    if args.html:
+        texts: dict[str, str] = {}
+        if articles_dir is not None:
+            for name in expand_paths([str(articles_dir)]):
+                try:
+                    article = read_article(name, published=args.published)
+                except SummarizerError:
+                    continue
+                texts[article.article_id] = article.text
+        _write_text(args.html, render_html(digest, summaries, texts))
     return 0
 
 
@@ -179,6 +244,7 @@ def _cmd_extract(args: argparse.Namespace, *, brief: bool = False) -> int:
         resume=getattr(args, "resume", False),
         progress=_progress(),
         stdout=sys.stdout,
+        notify=_notify,
     )
 
 
@@ -220,13 +286,13 @@ def cli(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="summarizer: %(message)s", stream=sys.stderr)
-    logging.getLogger("summarizer.batch").setLevel(min(level, logging.INFO))  # progress lines by default
     for noisy in ("httpx", "openai", "instructor", "httpcore"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "extract": _cmd_extract,
         "brief": lambda a: _cmd_extract(a, brief=True),
         "eval": _cmd_eval,
+        "digest": _cmd_digest,
         "schemas": _cmd_schemas,
         "serve": _cmd_serve,
         "cache": _cmd_cache,

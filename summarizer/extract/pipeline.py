@@ -32,6 +32,7 @@ from .passes import Asker, ask_demand, ask_meeting, ask_summary
 from .result import ExtractionResult, ExtractionStats
 from .rules import (
     DELEGATIONS,
+    TITLE_OF,
     cause_of,
     country_of,
     format_from_text,
@@ -144,6 +145,29 @@ def window_people(candidate: Candidate) -> list[str]:
     return names
 
 
+def _title_only(name: str, candidate: Candidate) -> bool:
+    """True when every mention of ``name`` in the window only qualifies someone else
+    ("the envoy of President Trump", "Trump's son-in-law"): such a person is not a participant."""
+    spans = [(candidate.sentence, m) for m in candidate.mentions if m.name == name]
+    if candidate.context is not None:
+        spans += [(candidate.context, m) for m in candidate.context_mentions if m.name == name]
+    if not spans:
+        return False
+    return all(_qualifies_other(sentence.text[max(0, m.start - 80) : m.start], m.surface) for sentence, m in spans)
+
+
+_GENITIVE = re.compile(r"(?:а|я|ого|его|ього)$", re.IGNORECASE)
+
+
+def _qualifies_other(before: str, surface: str) -> bool:
+    # "посланник президента США Дональда Трампа": the title is someone else's and the name is
+    # in the genitive; "Спецпосланець президента США Стівен Віткофф" is the envoy himself.
+    if not TITLE_OF.search(before):
+        return False
+    last = surface.split()[-1] if surface.split() else surface
+    return bool(_GENITIVE.search(last)) or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
+
+
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
@@ -176,6 +200,8 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             continue
         if canonical_person(name) is not None and name not in known:
             continue  # a known person the window never mentions: the model made them up
+        if _title_only(name, candidate):
+            continue
         if name not in resolved:
             resolved.append(name)
     return resolved
@@ -234,6 +260,8 @@ def _build_meeting(
 
 
 def _same_meeting(a: _Meeting, b: _Meeting) -> bool:
+    """Two mentions of one meeting: shared participants, compatible dates and places; when a
+    date is missing, a past mention and a future one are different meetings."""
     shared = set(a.participants) & set(b.participants)
     if not shared:
         return False
@@ -244,8 +272,7 @@ def _same_meeting(a: _Meeting, b: _Meeting) -> bool:
         return False
     if a.location and b.location and a.location != b.location:
         return False
-    # Without dates, one past and one future mention are different meetings.
-    if (a.date is None or b.date is None) and {a.status, b.status} >= {"happened", "planned"}:
+    if (a.date is None or b.date is None) and (a.status == "happened") != (b.status == "happened"):
         return False
     return True
 
@@ -317,7 +344,7 @@ def _meetings(
             else:
                 stats.dropped_unsupported += 1
             continue
-        twin = next((m for m in found if _same_meeting(m, meeting)), None)
+        twin = next((m for m in reversed(found) if _same_meeting(m, meeting)), None)
         if twin is not None:
             _absorb(twin, meeting)
         else:

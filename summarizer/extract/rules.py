@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "DELEGATIONS",
+    "TITLE_OF",
     "cause_of",
     "country_of",
     "format_from_text",
@@ -24,6 +25,21 @@ __all__ = [
 def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
+
+# The words before a name that make it a qualifier of someone else, not an actor:
+# "посланник президента США <Трампа>", "зять <Трампа>", "envoy of President <Trump>".
+TITLE_OF = re.compile(
+    r"(?:посланник\w*|посланц\w*|посланець\w*|посланик\w*|спецпосланник\w*|спецпосланець\w*|спецпредставител\w*"
+    r"|спецпредставник\w*|представител\w*|представник\w*|зят\w*|зет\w*|администраци\w*|адміністраці\w*"
+    r"|пресс-секретар\w*|прес-секретар\w*|советник\w*|радник\w*|помощник\w*|пратеник\w*|спецпратеник\w*"
+    r"|говорител\w*|съветник\w*|envoy(?: of)?|son-in-law(?: of)?|advis[eo]r(?: to| of)?|spokes\w+(?: for| of)?"
+    r"|administration(?: of)?|Gesandte\w*(?: von)?|Schwiegersohn(?: von)?|wysłannik\w*|zięć)"
+    r"\s+(?:(?:на\s+|of\s+|the\s+)?(?:президент\w*|глав\w*|лидер\w*|лідер\w*|премьер\w*|прем'єр\w*|ръководител\w*"
+    r"|president|leader|Präsident\w*|prezydent\w*)\s+)?"
+    r"(?:(?:на\s+|of\s+|the\s+)?(?:США|РФ|рф|России|Росії|Украины|України|САЩ|Русия|Украйна|US|U\.S\.|Russia|Ukraine"
+    r"|Белия дом|Белого дома|Білого дому|the White House|der USA|USA)\s+)?$",
+    re.IGNORECASE,
+)
 
 _CANCELLED = _rx(
     r"\bотмен", r"\bскасова", r"\bскасув", r"\bотложен", r"\bотложи", r"\bотменен", r"\bотменя",

@@ -8,19 +8,22 @@ import logging
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import instructor
+from pydantic import BaseModel
 
 from ..config import OPENAI_BASE_URL, Settings
 from ..errors import BackendError, ConfigError
 from .client import CallUsage, ModelClient, ResponseCache
-from .embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model, file_identity
+from .embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model, file_identity, free_port
 
 __all__ = [
     "CallUsage",
     "DEFAULT_MODEL",
     "EmbeddedServer",
     "ModelClient",
+    "RestartingClient",
     "ResponseCache",
     "ensure_model",
     "open_client",
@@ -30,6 +33,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T", bound=BaseModel)
+MAX_RESTARTS = 3
 # Mild: JSON repeats braces and quotes by necessity; the grammar and maxItems bound the rest.
 EMBEDDED_SAMPLING = {"repeat_penalty": 1.05, "top_k": 1}
 
@@ -67,15 +72,46 @@ def start_embedded_server(settings: Settings, progress: Progress | None = None) 
     return server, identity
 
 
+class RestartingClient:
+    """A ``ModelClient`` for the embedded server that restarts the server if it has died
+    (a crash mid-batch) and asks once more; finished work is unaffected."""
+
+    def __init__(self, server: EmbeddedServer, make: Callable[[str], ModelClient]) -> None:
+        self.server = server
+        self.make = make
+        self.client = make(server.base_url)
+        self.restarts = 0
+
+    @property
+    def cache(self) -> ResponseCache | None:
+        return self.client.cache
+
+    def ask(self, messages: list[dict[str, str]], response_model: type[T], **kwargs: Any) -> tuple[T, CallUsage]:
+        try:
+            return self.client.ask(messages, response_model, **kwargs)
+        except BackendError:
+            if self.server.alive() or self.restarts >= MAX_RESTARTS:
+                raise
+            self.restarts += 1
+            log.warning("the embedded model server died; restarting it (%d/%d)", self.restarts, MAX_RESTARTS)
+            self.server.stop()
+            self.server.port = free_port()
+            self.server.start()
+            self.client = self.make(self.server.base_url)
+            return self.client.ask(messages, response_model, **kwargs)
+
+
 @contextlib.contextmanager
-def open_client(settings: Settings, progress: Progress | None = None) -> Iterator[ModelClient]:
+def open_client(settings: Settings, progress: Progress | None = None) -> Iterator[ModelClient | RestartingClient]:
     """A ready ``ModelClient`` for the configured backend; the embedded server, if any, is
     stopped when the block ends, whatever ends it."""
     if settings.is_embedded:
         server, identity = start_embedded_server(settings, progress)
-        with server:
-            yield ModelClient(
-                base_url=server.base_url,
+        cache = _cache(settings)
+
+        def make(base_url: str) -> ModelClient:
+            return ModelClient(
+                base_url=base_url,
                 model="local",
                 model_identity=identity,
                 mode=instructor.Mode.JSON,
@@ -85,8 +121,11 @@ def open_client(settings: Settings, progress: Progress | None = None) -> Iterato
                 seed=settings.seed,
                 temperature=settings.temperature,
                 extra_params=dict(EMBEDDED_SAMPLING),
-                cache=_cache(settings),
+                cache=cache,
             )
+
+        with server:
+            yield RestartingClient(server, make)
         return
     assert settings.base_url is not None
     model = settings.model

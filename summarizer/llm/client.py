@@ -178,14 +178,21 @@ class ModelClient:
             ):
                 with attempt:
                     attempts += 1
-                    value, completion = self._client.chat.completions.create_with_completion(
-                        model=self.model,
-                        messages=messages,  # type: ignore[arg-type]
-                        response_model=response_model,
-                        max_retries=self.retries,
-                        extra_body=extra_body or None,
-                        **params,
-                    )
+                    try:
+                        value, completion = self._client.chat.completions.create_with_completion(
+                            model=self.model,
+                            messages=messages,  # type: ignore[arg-type]
+                            response_model=response_model,
+                            max_retries=self.retries,
+                            extra_body=extra_body or None,
+                            **params,
+                        )
+                    except InstructorRetryException as exc:
+                        # instructor wraps transport failures too: those are the server's, not the answer's.
+                        cause = _transport_failure(exc)
+                        if cause is not None:
+                            raise cause from None
+                        raise
         except _TRANSIENT as exc:
             raise BackendError(f"model server failed after {attempts} attempts: {_describe(exc)}") from None
         except openai.APIStatusError as exc:
@@ -205,6 +212,16 @@ class ModelClient:
         if self.cache is not None and key is not None:
             self.cache.put(key, {"output": value.model_dump(mode="json"), "label": label})
         return value, usage
+
+
+def _transport_failure(exc: InstructorRetryException) -> Exception | None:
+    """The transport error (connection, timeout, 5xx) behind an instructor retry error, if any."""
+    candidates: list[BaseException | None] = [exc.__cause__, exc.__context__]
+    candidates += [getattr(a, "exception", None) for a in getattr(exc, "failed_attempts", None) or []]
+    for candidate in candidates:
+        if isinstance(candidate, (*_TRANSIENT, openai.APIStatusError)):
+            return candidate  # type: ignore[return-value]
+    return None
 
 
 def _describe(exc: Exception) -> str:

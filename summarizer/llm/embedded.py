@@ -113,7 +113,7 @@ def file_identity(path: Path) -> str:
     return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -152,7 +152,7 @@ class EmbeddedServer:
         self.model_path = model_path
         self.context = context
         self.threads = threads or max(1, os.cpu_count() or 1)
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.log_dir = log_dir
         self.start_timeout = start_timeout
         self.process: subprocess.Popen[bytes] | None = None
@@ -174,7 +174,7 @@ class EmbeddedServer:
             "--n_batch", "512",
             "--seed", "0",
             # Keep KV states of several prompt prefixes (one per kind of question) in RAM.
-            "--cache", "True",
+            "--cache", "False",
             "--cache_type", "ram",
             "--cache_size", str(2 << 30),
             "--verbose", "False",

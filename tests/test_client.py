@@ -1,0 +1,89 @@
+"""The model seam: re-ask on invalid answers, transport failures, the cache, the restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.errors import BackendError, ExtractionError
+from summarizer.extract.passes import MeetingAnswer, SummaryAnswer
+from summarizer.llm import RestartingClient
+from summarizer.llm._http import httpx
+from summarizer.testing import FakeModel
+
+MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "q"}]
+GOOD = {"headline": "h", "brief": "b"}
+
+
+def test_invalid_answer_is_reasked_then_accepted() -> None:
+    fake = FakeModel().enqueue("not json at all", GOOD)
+    value, usage = fake.client(retries=2).ask(MESSAGES, SummaryAnswer)
+    assert value.headline == "h"
+    assert len(fake.requests) == 2
+
+
+def test_invalid_answer_every_time_is_an_extraction_error_with_the_raw_output() -> None:
+    fake = FakeModel(lambda request: '{"headline": 1}')
+    with pytest.raises(ExtractionError) as info:
+        fake.client(retries=1).ask(MESSAGES, SummaryAnswer, label="summary")
+    assert info.value.attempts == 2
+    assert info.value.last_output == '{"headline": 1}'
+
+
+def test_connection_failure_is_a_backend_error_after_bounded_retries() -> None:
+    fake = FakeModel(lambda request: httpx.ConnectError("refused"))
+    client = fake.client(retries=1)
+    with pytest.raises(BackendError, match="failed after 2 attempts"):
+        client.ask(MESSAGES, SummaryAnswer)
+
+
+def test_cache_answers_without_a_call(tmp_path: Path) -> None:
+    fake = FakeModel().enqueue(GOOD)
+    client = fake.client(cache_dir=tmp_path)
+    first, usage1 = client.ask(MESSAGES, SummaryAnswer)
+    second, usage2 = client.ask(MESSAGES, SummaryAnswer)
+    assert first.model_dump() == second.model_dump() and usage2.cached and not usage1.cached
+    assert len(fake.requests) == 1
+    # A different question or schema is a different key.
+    fake.enqueue({"is_meeting": False, "participants": [], "status": "planned", "format": "unknown"})
+    client.ask(MESSAGES, MeetingAnswer)
+    assert len(fake.requests) == 2
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.port = 1
+        self.started = 0
+        self.alive_now = False
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def alive(self) -> bool:
+        return self.alive_now
+
+    def stop(self) -> None:
+        pass
+
+    def start(self) -> None:
+        self.started += 1
+        self.alive_now = True
+
+
+def test_dead_embedded_server_is_restarted_and_the_question_asked_again() -> None:
+    dead = FakeModel(lambda request: httpx.ConnectError("refused"))
+    healthy = FakeModel().enqueue(GOOD)
+    server = _Server()
+    made: list[str] = []
+
+    def make(base_url: str) -> Any:
+        made.append(base_url)
+        return (dead if len(made) == 1 else healthy).client(retries=0)
+
+    client = RestartingClient(server, make)  # type: ignore[arg-type]
+    value, _ = client.ask(MESSAGES, SummaryAnswer)
+    assert value.headline == "h"
+    assert server.started == 1 and len(made) == 2 and made[0] != made[1]

@@ -74,9 +74,14 @@ class _Server:
 
 
 def test_dead_embedded_server_is_restarted_and_the_question_asked_again() -> None:
-    dead = FakeModel(lambda request: httpx.ConnectError("refused"))
-    healthy = FakeModel().enqueue(GOOD)
     server = _Server()
+
+    def crash(request: dict[str, Any]) -> Exception:
+        server.alive_now = False  # the server process dies while answering
+        return httpx.ConnectError("refused")
+
+    dead = FakeModel(crash)
+    healthy = FakeModel().enqueue(GOOD)
     made: list[str] = []
 
     def make(base_url: str) -> Any:
@@ -86,4 +91,14 @@ def test_dead_embedded_server_is_restarted_and_the_question_asked_again() -> Non
     client = RestartingClient(server, make)  # type: ignore[arg-type]
     value, _ = client.ask(MESSAGES, SummaryAnswer)
     assert value.headline == "h"
-    assert server.started == 1 and len(made) == 2 and made[0] != made[1]
+    assert server.started == 2 and len(made) == 2 and made[0] != made[1]
+
+
+def test_embedded_server_is_not_started_when_the_cache_answers(tmp_path: Path) -> None:
+    server = _Server()
+    warm = FakeModel().enqueue(GOOD)
+    warm.client(cache_dir=tmp_path).ask(MESSAGES, SummaryAnswer)
+    client = RestartingClient(server, lambda url: FakeModel().client(cache_dir=tmp_path))  # type: ignore[arg-type]
+    value, usage = client.ask(MESSAGES, SummaryAnswer)
+    assert usage.cached and value.headline == "h"
+    assert server.started == 0

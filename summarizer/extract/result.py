@@ -14,6 +14,7 @@ class ExtractionStats:
     """Cost and diagnostics of one article's extraction."""
 
     seconds: float = 0.0
+    model_seconds: float = 0.0  # inside model calls (HTTP round trip included)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     calls: int = 0
@@ -24,6 +25,7 @@ class ExtractionStats:
 
     def add(self, other: ExtractionStats) -> None:
         self.seconds += other.seconds
+        self.model_seconds += other.model_seconds
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls

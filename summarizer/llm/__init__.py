@@ -73,20 +73,28 @@ def start_embedded_server(settings: Settings, progress: Progress | None = None) 
 
 
 class RestartingClient:
-    """A ``ModelClient`` for the embedded server that restarts the server if it has died
-    (a crash mid-batch) and asks once more; finished work is unaffected."""
+    """A ``ModelClient`` for the embedded server: the server starts on the first question the
+    cache cannot answer (a fully cached rerun never loads the model), and is restarted if it
+    has died (a crash mid-batch), asking once more; finished work is unaffected."""
 
     def __init__(self, server: EmbeddedServer, make: Callable[[str], ModelClient]) -> None:
         self.server = server
         self.make = make
         self.client = make(server.base_url)
         self.restarts = 0
+        self.started = False
 
     @property
     def cache(self) -> ResponseCache | None:
         return self.client.cache
 
     def ask(self, messages: list[dict[str, str]], response_model: type[T], **kwargs: Any) -> tuple[T, CallUsage]:
+        hit = self.client.cached(messages, response_model, max_tokens=kwargs.get("max_tokens", 256))
+        if hit is not None:
+            return hit, CallUsage(cached=True)
+        if not self.started:
+            self.server.start()
+            self.started = True
         try:
             return self.client.ask(messages, response_model, **kwargs)
         except BackendError:
@@ -124,8 +132,11 @@ def open_client(settings: Settings, progress: Progress | None = None) -> Iterato
                 cache=cache,
             )
 
-        with server:
-            yield RestartingClient(server, make)
+        client = RestartingClient(server, make)
+        try:
+            yield client
+        finally:
+            server.stop()
         return
     assert settings.base_url is not None
     model = settings.model

@@ -132,6 +132,31 @@ class ModelClient:
             params["seed"] = self.seed
         return params
 
+    def _key(self, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int) -> str:
+        return ResponseCache.key(
+            {
+                "model": self.model_identity,
+                "messages": messages,
+                "schema": response_model.model_json_schema(),
+                "params": self.sampling(max_tokens),
+                "extra": self.extra_params,
+                "constrain": self.constrain,
+                "mode": self.mode.value,
+            }
+        )
+
+    def cached(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int = 256) -> T | None:
+        """The cached answer to exactly this question, or ``None``."""
+        if self.cache is None:
+            return None
+        hit = self.cache.get(self._key(messages, response_model, max_tokens))
+        if hit is None:
+            return None
+        try:
+            return response_model.model_validate(hit["output"])
+        except Exception:  # a stale or corrupt entry is simply recomputed
+            return None
+
     def ask(
         self,
         messages: list[dict[str, str]],
@@ -141,28 +166,12 @@ class ModelClient:
         label: str = "",
     ) -> tuple[T, CallUsage]:
         """Send ``messages``; return the validated answer and what it cost."""
+        hit = self.cached(messages, response_model, max_tokens=max_tokens)
+        if hit is not None:
+            return hit, CallUsage(cached=True, seconds=0.0)
         schema = response_model.model_json_schema()
         params = self.sampling(max_tokens)
-        key = None
-        if self.cache is not None:
-            key = ResponseCache.key(
-                {
-                    "model": self.model_identity,
-                    "messages": messages,
-                    "schema": schema,
-                    "params": params,
-                    "extra": self.extra_params,
-                    "constrain": self.constrain,
-                    "mode": self.mode.value,
-                }
-            )
-            hit = self.cache.get(key)
-            if hit is not None:
-                try:
-                    value = response_model.model_validate(hit["output"])
-                    return value, CallUsage(cached=True, seconds=0.0)
-                except Exception:  # a stale or corrupt entry is simply recomputed
-                    log.debug("ignoring unusable cache entry %s", key)
+        key = self._key(messages, response_model, max_tokens) if self.cache is not None else None
         extra_body = dict(self.extra_params)
         if self.constrain:
             extra_body["response_format"] = {"type": "json_object", "schema": schema}

@@ -1,7 +1,9 @@
 """Read an article: decode the bytes, normalise newlines, parse the ``date`` header.
 
 Offsets everywhere in the project index ``Article.text``: the whole decoded file, header
-included, newlines normalised to ``\\n``.
+included, newlines normalised to ``\\n``. For an HTML page (a saved news page) ``Article.text``
+is the article text extracted from the page (with the ``date`` header in front when the file
+had one), not the HTML source: offsets index that extracted text.
 """
 
 from __future__ import annotations
@@ -11,12 +13,20 @@ import datetime as dt
 import logging
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ArticleError
 
-__all__ = ["Article", "decode_bytes", "parse_article", "read_article"]
+__all__ = [
+    "Article",
+    "decode_bytes",
+    "extract_html_text",
+    "looks_like_html",
+    "parse_article",
+    "parse_html_article",
+    "read_article",
+]
 
 log = logging.getLogger(__name__)
 
@@ -24,17 +34,28 @@ HEADER_RE = re.compile(r"^\ufeff?\s?date (\S+) ")
 ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 _MAX_CONTROL_SHARE = 0.01
+HTML_SUFFIXES = (".html", ".htm")
+_HTML_START_RE = re.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
+# htmldate rejects dates after ``max_date`` (by default today): a fixed bound keeps extraction
+# independent of the clock; metadata only (no guessing from the page text) favours precision.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2100-12-31"}
 
 
 @dataclass(frozen=True)
 class Article:
-    """One decoded article. ``text`` is what every evidence offset indexes."""
+    """One decoded article. ``text`` is what every evidence offset indexes.
+
+    ``source_format`` is ``"text"`` for a plain-text article (``text`` is the decoded file) or
+    ``"html"`` for an HTML page (``text`` is the article text extracted from the page, after
+    the ``date`` header if the file had one; the HTML source itself is not kept).
+    """
 
     article_id: str
     text: str
     published: str | None = None
     body_start: int = 0
     encoding: str = "utf-8"
+    source_format: str = "text"
 
     @property
     def body(self) -> str:
@@ -55,27 +76,68 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, _MAX_CONTROL_SHARE * len(text))
 
 
+def _plausible_share(text: str) -> float:
+    """Share of characters that news text is made of: ASCII, Latin, Greek, Cyrillic, punctuation.
+
+    UTF-16 read with the wrong byte order turns into CJK and other scripts, and scores low.
+    """
+    if not text:
+        return 0.0
+    good = 0
+    for c in text:
+        o = ord(c)
+        if (
+            (0x20 <= o < 0x7F)
+            or c in "\n\r\t"
+            or 0xA0 <= o <= 0x24F
+            or 0x370 <= o <= 0x52F
+            or 0x2010 <= o <= 0x205E
+            or o in (0x20AC, 0x2116, 0xFEFF)
+        ):
+            good += 1
+    return good / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 text that has no BOM: the byte order whose text reads as news text wins."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausible_share(text)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is None or best[0] < 0.9 or _looks_binary(best[1]):
+        return None
+    return best[1], best[2]
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode an article's bytes; return ``(text, encoding)``.
 
-    BOMs decide first (UTF-8, UTF-16 LE/BE); then strict UTF-8; then UTF-16 without a BOM
-    (recognised by its NUL bytes); then the single-byte Cyrillic code pages, choosing the one
-    whose decoding reads as mostly lower-case Cyrillic (cp1251 and KOI8-R swap the cases).
-    Raises ``ArticleError`` for bytes that are not text.
+    BOMs decide first (UTF-8, UTF-16 LE/BE); bytes with NULs are UTF-16 without a BOM (the
+    byte order whose decoding reads as text) or binary; then strict UTF-8; then the
+    single-byte Cyrillic code pages, choosing the one whose decoding reads as mostly lower-case
+    Cyrillic (cp1251 and KOI8-R swap the cases). Raises ``ArticleError`` for bytes that are
+    not text.
     """
     candidates: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
+    elif b"\x00" in data:
+        # Text in UTF-8 or a code page never holds NUL; UTF-16 does (every ASCII character).
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
+            raise ArticleError("not a text file (binary content)")
+        return decoded
     else:
         candidates = ["utf-8"]
-        even_nuls = data[0::2].count(0)
-        odd_nuls = data[1::2].count(0)
-        if len(data) >= 4 and odd_nuls > len(data) // 8 and even_nuls < odd_nuls // 4:
-            candidates.insert(0, "utf-16-le")
-        elif len(data) >= 4 and even_nuls > len(data) // 8 and odd_nuls < even_nuls // 4:
-            candidates.insert(0, "utf-16-be")
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -87,6 +149,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return text, encoding
     if b"\x00" in data:
         raise ArticleError("not a text file (binary content)")
+    decoded = _utf16_without_bom(data)  # UTF-16 of pure Cyrillic, without a single ASCII character
+    if decoded is not None:
+        return decoded
     best: tuple[float, str, str] | None = None
     for encoding in ("cp1251", "koi8-r"):
         try:
@@ -132,6 +197,69 @@ def parse_article(text: str, article_id: str, *, published: str | None = None, e
     )
 
 
+def looks_like_html(text: str, suffix: str = "") -> bool:
+    """True for an HTML page: a ``.html``/``.htm`` file, or text that opens with ``<!doctype html``
+    or ``<html`` (after an optional ``date`` header, BOM, white space and comments)."""
+    if suffix.lower() in HTML_SUFFIXES:
+        return True
+    match = HEADER_RE.match(text)
+    return bool(_HTML_START_RE.match(text[match.end() :] if match else text))
+
+
+def extract_html_text(html: str) -> tuple[str, str | None]:
+    """The article text of an HTML page and the page's publication date (ISO, or ``None``).
+
+    Uses ``trafilatura`` with deterministic settings that favour precision: no comments, no
+    tables, no images or links, date from the page's metadata only. Paragraphs become lines.
+    Raises ``ArticleError`` when the page holds no article text.
+    """
+    import trafilatura  # imported here: plain-text articles never pay for it
+
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+            with_metadata=True,
+            date_extraction_params=dict(_DATE_PARAMS),
+        )
+    except Exception as exc:  # a parser failure on a hostile page is an input error, not a crash
+        raise ArticleError(f"cannot read the HTML page ({type(exc).__name__})") from None
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not any(c.isalpha() for c in text):
+        raise ArticleError("no article text found in the HTML page")
+    text = "\n".join(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    date = getattr(document, "date", None)
+    page_date = (
+        date[:10] if isinstance(date, str) and ISO_DAY_RE.match(date[:10]) and _is_valid_date(date[:10]) else None
+    )
+    return text.strip(), page_date
+
+
+def parse_html_article(html: str, article_id: str, *, published: str | None = None, encoding: str = "utf-8") -> Article:
+    """Build an ``Article`` from an HTML page: ``text`` is the extracted article text.
+
+    A ``date`` header in front of the page is kept in front of the extracted text (and wins
+    over the page's own date); without one, the date the page's metadata gives is used.
+    ``published`` overrides both.
+    """
+    html = html.replace("\r\n", "\n").replace("\r", "\n")
+    if html.startswith("\ufeff"):
+        html = html[1:]
+    header = HEADER_RE.match(html)
+    prefix = header.group(0) if header else ""
+    text, page_date = extract_html_text(html[header.end() :] if header else html)
+    if header is None and published is None:
+        published = page_date
+    article = parse_article(prefix + text, article_id, published=published, encoding=encoding)
+    return replace(article, source_format="html")
+
+
 def _is_valid_date(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -143,9 +271,12 @@ def _is_valid_date(value: str) -> bool:
 def read_article(path: str | Path, *, published: str | None = None) -> Article:
     """Read one article from a file path, or from stdin when ``path`` is ``"-"``.
 
-    Raises ``ArticleError`` with a one-line reason for a missing path, a directory, an
-    unreadable, empty or binary file.
+    An HTML page (``.html``/``.htm``, or text opening with ``<!doctype html``/``<html``) is
+    reduced to its article text (see ``parse_html_article``). Raises ``ArticleError`` with a
+    one-line reason for a missing path, a directory, an unreadable, empty or binary file, or a
+    page without article text.
     """
+    suffix = ""
     if str(path) == "-":
         data = sys.stdin.buffer.read()
         article_id = "stdin"
@@ -164,10 +295,13 @@ def read_article(path: str | Path, *, published: str | None = None) -> Article:
         except OSError as exc:
             raise ArticleError(f"{where}: cannot read ({exc.strerror or exc})") from None
         article_id = p.stem
+        suffix = p.suffix
     if not data.strip():
         raise ArticleError(f"{where}: the article is empty")
     try:
         text, encoding = decode_bytes(data)
+        if looks_like_html(text, suffix):
+            return parse_html_article(text, article_id, published=published, encoding=encoding)
         return parse_article(text, article_id, published=published, encoding=encoding)
     except ArticleError as exc:
         raise ArticleError(f"{where}: {exc}") from None

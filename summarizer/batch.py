@@ -26,7 +26,7 @@ __all__ = ["BatchReport", "expand_paths", "run_batch"]
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass
@@ -48,7 +48,7 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
         if raw != "-" and path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not files:
-                raise ArticleError(f"{raw}: is a directory with no article files (*.txt)")
+                raise ArticleError(f"{raw}: is a directory with no article files (*.txt, *.html)")
             yield from (str(p) for p in files)
         else:
             yield raw

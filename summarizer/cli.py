@@ -163,7 +163,7 @@ def _cmd_digest(args: argparse.Namespace) -> int:
     import io
 
     from .articles import read_article
-    from .batch import expand_paths, run_batch
+    from .batch import ARTICLE_SUFFIXES, expand_paths, run_batch
     from .digest import build_digest, load_summaries, render_digest_markdown
     from .render.html import render_html
 
@@ -171,7 +171,7 @@ def _cmd_digest(args: argparse.Namespace) -> int:
     if not source.exists():
         raise SummarizerError(f"{source}: no such file or folder")
     articles_dir = args.articles or (source if source.is_dir() else None)
-    if source.is_dir() and any(source.glob("*.txt")):
+    if source.is_dir() and any(p.suffix.lower() in ARTICLE_SUFFIXES for p in source.iterdir()):
         buffer = io.StringIO()
         code = run_batch([str(source)], _settings(args), fmt="jsonl", published=args.published,
                          progress=_progress(), stdout=buffer, notify=_notify)  # fmt: skip

@@ -8,14 +8,16 @@ a sentence never picked here can never become a record.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..normalize.names import Mention, find_mentions
+from .safety import looks_like_injection
 from .sentences import Sentence
 
 __all__ = [
     "CASUALTY_TRIGGER",
     "Candidate",
+    "reportable",
     "DEMAND_TRIGGER",
     "MEETING_TRIGGER",
     "casualty_candidates",
@@ -106,6 +108,18 @@ class Candidate:
     context: Sentence | None
     mentions: tuple[Mention, ...]
     context_mentions: tuple[Mention, ...]
+
+
+def reportable(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
+    """The sentences that may become records, renumbered, and the paragraphs left out.
+
+    A paragraph with a sentence that addresses the model ("ignore previous instructions",
+    a pasted JSON record) is left out whole: the article is data, never instructions, and
+    the sentences around an injection are part of it.
+    """
+    tainted = {s.paragraph for s in sentences if looks_like_injection(s.text)}
+    kept = [s for s in sentences if s.paragraph not in tainted]
+    return [replace(s, index=i) for i, s in enumerate(kept)], tainted
 
 
 def _people(mentions: tuple[Mention, ...]) -> list[Mention]:

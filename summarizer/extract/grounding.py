@@ -37,10 +37,12 @@ def _folded_with_map(text: str) -> tuple[str, list[int]]:
                 continue
             previous_space = True
             out.append(" ")
+            index.append(i)
         else:
             previous_space = False
-            out.append(char.lower())
-        index.append(i)
+            for lowered in char.lower():  # "İ".lower() is two characters: map both to i
+                out.append(lowered)
+                index.append(i)
     return "".join(out), index
 
 

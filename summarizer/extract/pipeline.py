@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from ..articles import Article
 from ..errors import ExtractionError
@@ -26,6 +27,7 @@ from .candidates import (
     casualty_candidates,
     demand_candidates,
     meeting_candidates,
+    reportable,
 )
 from .grounding import evidence_for_span
 from .passes import Asker, ask_demand, ask_meeting, ask_summary
@@ -75,9 +77,11 @@ def _record_usage(stats: ExtractionStats, usage: CallUsage) -> None:
     stats.completion_tokens += usage.completion_tokens
 
 
-def lead_of(article: Article, limit: int = LEAD_CHARS) -> str:
-    """The first paragraphs of the body, whole, up to about ``limit`` characters."""
+def lead_of(article: Article, limit: int = LEAD_CHARS, skip: set[int] | None = None) -> str:
+    """The first paragraphs of the body, whole, up to about ``limit`` characters; paragraphs
+    numbered in ``skip`` (injected instructions) are left out."""
     paragraphs = [p.strip() for p in article.body.split("\n") if p.strip()]
+    paragraphs = [p for i, p in enumerate(paragraphs) if i not in (skip or set())]
     lead: list[str] = []
     size = 0
     for paragraph in paragraphs:
@@ -321,9 +325,15 @@ def _meetings(
     article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats, language: str
 ) -> list[MeetingEvent]:
     found: list[_Meeting] = []
+    memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in meeting_candidates(sentences):
         try:
-            answer, usage = ask_meeting(client, candidate, article.published, window_people(candidate))
+            key = ("meeting", candidate.sentence.text, candidate.context.text if candidate.context else None)
+            if key in memo:  # a repeated sentence (long pages repeat themselves) is asked once
+                answer, usage = memo[key], CallUsage(cached=True)
+            else:
+                answer, usage = ask_meeting(client, candidate, article.published, window_people(candidate))
+                memo[key] = answer
         except ExtractionError as exc:
             stats.warnings.append(f"meeting question skipped: {exc}")
             continue
@@ -383,9 +393,15 @@ def _grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) ->
 
 def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats) -> list[Demand]:
     demands: list[Demand] = []
+    memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in demand_candidates(sentences):
         try:
-            answer, usage = ask_demand(client, candidate, article.published)
+            key = ("demand", candidate.sentence.text, candidate.context.text if candidate.context else None)
+            if key in memo:
+                answer, usage = memo[key], CallUsage(cached=True)
+            else:
+                answer, usage = ask_demand(client, candidate, article.published)
+                memo[key] = answer
         except ExtractionError as exc:
             stats.warnings.append(f"demand question skipped: {exc}")
             continue
@@ -401,15 +417,15 @@ def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: 
         if target == actor:
             target = None
         sentence = candidate.sentence
-        demands.append(
-            Demand(
-                actor=actor,
-                target=target,
-                demand=text,
-                category=answer.category,
-                evidence=[evidence_for_span(article.text, sentence.start, sentence.end)],
-            )
+        evidence = evidence_for_span(article.text, sentence.start, sentence.end)
+        twin = next(
+            (d for d in demands if (d.actor, d.target, d.category, d.demand) == (actor, target, answer.category, text)),
+            None,
         )
+        if twin is not None:  # the same demand repeated: one record, several quotes
+            twin.evidence.append(evidence)
+            continue
+        demands.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
     return demands
 
 
@@ -459,9 +475,11 @@ def _verified(items: list, text: str, stats: ExtractionStats) -> list:  # type: 
     return kept
 
 
-def _headline_brief(article: Article, client: Asker, stats: ExtractionStats) -> tuple[str, str]:
+def _headline_brief(
+    article: Article, client: Asker, stats: ExtractionStats, skip: set[int] | None = None
+) -> tuple[str, str]:
     try:
-        answer, usage = ask_summary(client, lead_of(article), article.published)
+        answer, usage = ask_summary(client, lead_of(article, skip=skip), article.published)
     except ExtractionError as exc:
         stats.warnings.append(f"summary skipped: {exc}")
         return f"Article {article.article_id}", "The model gave no usable summary for this article."
@@ -475,12 +493,15 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
     """Extract every record of one article and an English headline and brief."""
     started = time.perf_counter()
     stats = ExtractionStats()
-    sentences = split_sentences(article.text, article.body_start)
+    sentences, tainted = reportable(split_sentences(article.text, article.body_start))
+    if tainted:
+        stats.warnings.append(f"{len(tainted)} paragraph(s) addressing the model were ignored")
+        log.warning("%s: ignored %d paragraph(s) that address the model", article.article_id, len(tainted))
     language = detect_language(article.body)
     meetings = _verified(_meetings(article, sentences, client, stats, language), article.text, stats)
     demands = _verified(_demands(article, sentences, client, stats), article.text, stats)
     casualties = _verified(_casualties(article, sentences), article.text, stats)
-    headline, brief = _headline_brief(article, client, stats)
+    headline, brief = _headline_brief(article, client, stats, tainted)
     summary = ArticleSummary(
         article_id=article.article_id,
         language=language,

@@ -15,6 +15,7 @@ field ever carries Cyrillic.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -183,6 +184,12 @@ def find_mentions(text: str) -> list[Mention]:
     result is sorted by start and non-overlapping. Matching is case-insensitive (except acronyms)
     and accepts inflected forms: "Путиным", "путіним", "Виткоффа", "Кушнером", "Києві".
     """
+    return list(_find_mentions(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
+    # Cached: the pipeline looks at each sentence several times (as target and as context).
     candidates: list[tuple[int, int, _Entity]] = []
     for entity in _entities():
         for regex in entity.patterns:
@@ -198,7 +205,7 @@ def find_mentions(text: str) -> list[Mention]:
         taken.append((start, end))
         chosen.append(Mention(entity.name, entity.kind, start, end, text[start:end]))
     chosen.sort(key=lambda m: m.start)
-    return chosen
+    return tuple(chosen)
 
 
 _TRIM = " \t\n\u00a0.,;:!?\"'«»„“”()[]"

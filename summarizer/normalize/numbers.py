@@ -8,6 +8,7 @@ Digits may be grouped with spaces (also no-break and thin spaces), commas or dot
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -177,6 +178,9 @@ def _words_value(raw: str) -> float | None:
     return total + current
 
 
+MAX_NUMBER = 10**12
+
+
 def _multiplier(raw: str | None) -> int:
     if not raw:
         return 1
@@ -193,7 +197,9 @@ def _match_value(m: re.Match[str]) -> float | None:
         base = _words_value(m.group("words"))
     if base is None:
         return None
-    return base * _multiplier(m.group("mult"))
+    value = base * _multiplier(m.group("mult"))
+    # A run of hundreds of digits is no count of anything (and overflows float -> int).
+    return value if math.isfinite(value) and value < MAX_NUMBER else None
 
 
 def parse_number(text: str) -> int | None:
@@ -372,7 +378,8 @@ def parse_duration_hours(text: str) -> float | None:
     if not found:
         return None
     found.sort(key=lambda f: f[0])
-    return round(found[0][1], 2)
+    hours = found[0][1]
+    return round(hours, 2) if math.isfinite(hours) and hours < MAX_NUMBER else None
 
 
 # --- casualties ------------------------------------------------------------------------------

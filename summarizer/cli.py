@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--articles", type=Path, default=Path("seeds"), help="article folder (default seeds)")
     evaluate.add_argument("--predictions", type=Path, help="score saved predictions (JSONL) instead of extracting")
     evaluate.add_argument("--report", type=Path, help="write the JSON report here")
+    evaluate.add_argument("--save-predictions", type=Path, help="write the extracted records here (JSONL)")
     evaluate.add_argument("--baseline", type=Path, help="fail when a headline figure falls below this report")
     evaluate.add_argument("--tolerance", type=float, default=0.05, help="allowed drop below the baseline (0.05)")
     _model_options(evaluate)
@@ -249,9 +250,10 @@ def _cmd_extract(args: argparse.Namespace, *, brief: bool = False) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from .articles import Article
     from .evaluate.report import compare_to_baseline, format_table, load_report, write_report
     from .evaluate.runner import load_predictions, run_eval
-    from .extract import extract_article
+    from .extract import ExtractionResult, extract_article
 
     if not args.gold.is_dir():
         raise SummarizerError(f"{args.gold}: gold folder not found")
@@ -264,8 +266,19 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         from .llm import open_client
 
         settings = _settings(args)
+        captured: list[ArticleSummary] = []
+
         with open_client(settings, _progress()) as client:
-            report = run_eval(args.gold, args.articles, extract=lambda article: extract_article(article, client))
+
+            def extract(article: Article) -> ExtractionResult:
+                result = extract_article(article, client)
+                captured.append(result.summary)
+                _notify(f"{article.article_id}: {result.stats.seconds:.1f} s, {result.stats.calls} questions")
+                return result
+
+            report = run_eval(args.gold, args.articles, extract=extract)
+        if args.save_predictions:
+            _write_text(args.save_predictions, "".join(s.model_dump_json() + "\n" for s in captured))
     print(format_table(report))
     if args.report:
         write_report(report, args.report)

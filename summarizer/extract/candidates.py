@@ -48,7 +48,7 @@ MEETING_TRIGGER = _stems(
 
 DEMAND_TRIGGER = _stems(
     # ru
-    r"требу", r"потребова", r"требовани", r"настаива", r"настоя", r"призыва", r"призвал", r"выступа\w* против",
+    r"требу", r"потребова", r"требовани", r"настаива", r"настоя(?:л|в|ть|ни)", r"призыва", r"призвал", r"выступа\w* против",
     r"против\w* (?:развертыван|размещен|вступлен)", r"добива", r"ультиматум", r"отвергае\w* (?:любые|все)",
     # uk
     r"вимага", r"вимог", r"наполяга", r"наполяг", r"закликає", r"закликал", r"виступа\w* проти", r"домага",
@@ -152,8 +152,35 @@ def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
     return found
 
 
+# Where one sentence joins two demands: ", а США наполягали", "... и требует ...".
+_CLAUSE_BREAK = re.compile(
+    r"(?:[,;:]\s+(?:а|але|но|однако|тогда как|докато|while|whereas|but)\s+|;\s+|\s+(?:и|і|та|и|and|und|i)\s+"
+    r"(?=(?:\w+\s+){0,2}?(?:требу|вимага|изисква|настаива|наполяга|настоява|demand|insist|fordert|exige|żąda)))",
+    re.IGNORECASE,
+)
+
+
+def _demand_clauses(sentence: Sentence) -> list[Sentence]:
+    """The sentence itself, or its clauses when more than one of them states a demand."""
+    cuts = [0]
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        cuts.append(match.start())
+        cuts.append(match.end())
+    cuts.append(len(sentence.text))
+    clauses = []
+    for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
+        text = sentence.text[a:b].strip(" ,;:")
+        if not text:
+            continue
+        offset = sentence.text.index(text, a)
+        clauses.append(replace(sentence, start=sentence.start + offset, end=sentence.start + offset + len(text), text=text))
+    with_demand = [c for c in clauses if DEMAND_TRIGGER.search(c.text)]
+    return with_demand if len(with_demand) > 1 else [sentence]
+
+
 def demand_candidates(sentences: list[Sentence]) -> list[Candidate]:
-    """Sentences with a demand word and a possible actor (a state, organisation or person)."""
+    """Sentences (or clauses, where a sentence joins several demands) with a demand word and a
+    possible actor (a state, organisation or person). A clause's context is its whole sentence."""
     found = []
     for i, sentence in enumerate(sentences):
         if not DEMAND_TRIGGER.search(sentence.text):
@@ -161,7 +188,12 @@ def demand_candidates(sentences: list[Sentence]) -> list[Candidate]:
         context, mentions, context_mentions = _with_context(sentences, i)
         if not mentions and not context_mentions:
             continue
-        found.append(Candidate(sentence, context, mentions, context_mentions))
+        clauses = _demand_clauses(sentence)
+        if len(clauses) == 1:
+            found.append(Candidate(sentence, context, mentions, context_mentions))
+            continue
+        for clause in clauses:
+            found.append(Candidate(clause, sentence, tuple(find_mentions(clause.text)), mentions))
     return found
 
 

@@ -33,7 +33,9 @@ from .grounding import evidence_for_span
 from .passes import Asker, ask_demand, ask_meeting, ask_summary
 from .result import ExtractionResult, ExtractionStats
 from .rules import (
+    ALSO_PRESENT,
     DELEGATIONS,
+    STATE_DELEGATIONS,
     TITLE_OF,
     cause_of,
     country_of,
@@ -139,6 +141,7 @@ def _name_similarity(a: str, b: str) -> float:
 
 
 NAME_SIMILARITY = 0.6
+STATE_OF_DELEGATION = {delegation: state for state, delegation in STATE_DELEGATIONS.items()}
 
 
 def window_people(candidate: Candidate) -> list[str]:
@@ -182,6 +185,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     window is transliterated.
     """
     known = window_people(candidate)
+    window_states = {m.actor or m.name for m in _window_mentions(candidate)}
     window = strip_cyrillic((candidate.context.text if candidate.context else "") + " " + candidate.sentence.text)
     window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
     resolved: list[str] = []
@@ -193,6 +197,11 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
         name = canonical_person(raw) or canonical_person(english)
         if name is None and english.lower() in DELEGATIONS:
             name = DELEGATIONS[english.lower()]
+        if name is None:
+            # "representatives of the US", "Ukraine": a state among participants is its delegation.
+            actor = canonical_actor(raw) or canonical_actor(english)
+            if actor in STATE_DELEGATIONS:
+                name = STATE_DELEGATIONS[actor]
         if name is None and known:
             best = max(known, key=lambda k: _name_similarity(english, k))
             if _name_similarity(english, best) >= NAME_SIMILARITY:
@@ -203,6 +212,8 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
                 name = english_name(raw, language)
         if name is None:
             continue
+        if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
+            continue  # a delegation of a state the window never mentions
         if canonical_person(name) is not None and name not in known:
             continue  # a known person the window never mentions: the model made them up
         if _title_only(name, candidate):
@@ -299,6 +310,23 @@ def _absorb(into: _Meeting, other: _Meeting) -> None:
     into.last_sentence = max(into.last_sentence, other.last_sentence)
 
 
+def _merge_all(found: list[_Meeting]) -> list[_Meeting]:
+    """Merge until no two records describe the same meeting (a record that grew may now match)."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if _same_meeting(a, b):
+                    _absorb(a, b)
+                    found.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return found
+
+
 def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Article) -> None:
     """A sentence right after a meeting's, in the same paragraph, that states a duration or an
     outcome and starts no meeting of its own ("The talks lasted over 12 hours") describes it."""
@@ -325,6 +353,7 @@ def _meetings(
     article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats, language: str
 ) -> list[MeetingEvent]:
     found: list[_Meeting] = []
+    last: _Meeting | None = None  # the meeting the text spoke of most recently
     memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in meeting_candidates(sentences):
         try:
@@ -342,24 +371,33 @@ def _meetings(
             continue
         participants = resolve_participants(answer.participants, candidate, language)
         meeting = _build_meeting(participants, answer.status, answer.format, candidate, article)
+        near = last is not None and candidate.sentence.index - last.last_sentence <= ATTACH_WINDOW
+        if last is not None and near and ALSO_PRESENT.search(candidate.sentence.text):
+            # "Kushner and Bessent were also present at the meeting": more people, same meeting.
+            meeting.participants = list(dict.fromkeys(last.participants + participants))
+            _absorb(last, meeting)
+            continue
         if len(participants) < 2:
-            # A follow-up ("the talks lasted five hours") belongs to the meeting just described.
-            previous = found[-1] if found else None
-            if (
-                previous is not None
-                and candidate.sentence.index - previous.last_sentence <= ATTACH_WINDOW
-                and (dates_compatible(previous.date, meeting.date))
-            ):
-                meeting.participants = list(previous.participants)
-                _absorb(previous, meeting)
+            if last is not None and near and dates_compatible(last.date, meeting.date):
+                # A follow-up ("the talks lasted five hours") belongs to the meeting just described.
+                meeting.participants = list(last.participants)
+                _absorb(last, meeting)
+            elif last is not None and near and meeting.date is not None:
+                # "The next round took place on 11 April": the same parties meet again.
+                meeting.participants = list(last.participants)
+                found.append(meeting)
+                last = meeting
             else:
                 stats.dropped_unsupported += 1
             continue
         twin = next((m for m in reversed(found) if _same_meeting(m, meeting)), None)
         if twin is not None:
             _absorb(twin, meeting)
+            last = twin
         else:
             found.append(meeting)
+            last = meeting
+    found = _merge_all(found)
     _follow_ups(found, sentences, article)
     return [
         MeetingEvent(
@@ -381,7 +419,10 @@ def _meetings(
 
 
 def _grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:
-    names = [m.actor or m.name for m in candidate.mentions if m.kind in {"state", "organisation", "person", "group"}]
+    mentions = list(candidate.mentions)
+    if candidate.context is not None and candidate.sentence.start >= candidate.context.start:
+        mentions += candidate.context_mentions  # a clause: its sentence names the actor
+    names = [m.actor or m.name for m in mentions if m.kind in {"state", "organisation", "person", "group"}]
     if raw:
         actor = canonical_actor(raw) or canonical_actor(strip_cyrillic(raw))
         if actor and actor in names:
@@ -443,18 +484,20 @@ def _casualties(article: Article, sentences: list[Sentence]) -> list[Casualty]:
         victims = victims_of(sentence.text)
         period = resolve_date(sentence.text, article.published)
         country = country_of(sentence.text)
-        record = Casualty(
-            killed=killed,
-            injured=injured,
-            qualifier=counts.get("qualifier") or "exact",
-            victims=victims,
-            children_killed=counts.get("children_killed"),
-            children_injured=counts.get("children_injured"),
-            country=country,
-            location=next((m.name for m in candidate.mentions if m.kind == "place"), None),
-            period=period,
-            cause=cause_of(sentence.text),
-            evidence=[evidence_for_span(article.text, sentence.start, sentence.end)],
+        record = Casualty.model_validate(
+            {
+                "killed": killed,
+                "injured": injured,
+                "qualifier": counts.get("qualifier") or "exact",
+                "victims": victims,
+                "children_killed": counts.get("children_killed"),
+                "children_injured": counts.get("children_injured"),
+                "country": country,
+                "location": next((m.place for m in candidate.mentions if m.kind == "place"), None),
+                "period": period,
+                "cause": cause_of(sentence.text),
+                "evidence": [evidence_for_span(article.text, sentence.start, sentence.end)],
+            }
         )
         # Running updates of one toll: the latest figure for the same victims and period wins.
         records[(victims, period, country)] = record

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ALSO_PRESENT",
     "DELEGATIONS",
+    "STATE_DELEGATIONS",
     "TITLE_OF",
     "cause_of",
     "country_of",
@@ -104,6 +106,31 @@ DELEGATIONS: dict[str, str] = {
     "russian representatives": "Russian delegation",
     "russian officials": "Russian delegation",
 }
+
+# A state named among the participants of a meeting stands for its delegation.
+STATE_DELEGATIONS: dict[str, str] = {
+    "United States": "US delegation",
+    "Ukraine": "Ukrainian delegation",
+    "Russia": "Russian delegation",
+    "European Union": "EU delegation",
+    "United Kingdom": "UK delegation",
+    "France": "French delegation",
+    "Germany": "German delegation",
+    "Turkey": "Turkish delegation",
+    "China": "Chinese delegation",
+    "Saudi Arabia": "Saudi delegation",
+    "Qatar": "Qatari delegation",
+    "United Arab Emirates": "UAE delegation",
+    "Poland": "Polish delegation",
+    "Belarus": "Belarusian delegation",
+}
+
+# "X was also present", "also attended": more participants of the meeting just described.
+ALSO_PRESENT = _rx(
+    r"(?:также|тоже|також|теж|също|also|auch|również|aussi)\W+(?:\w+\W+){0,3}?(?:присутств|присутні|присутн|присъства"
+    r"|участвова|участвува|брали участь|взяли участь|attend|present|joined|teilgenommen|anwesend|obecn|uczestnicz|présent)",
+    r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
+)
 
 _CIVILIANS = _rx(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
                  r"zivilist", r"cywil", r"civil")  # fmt: skip

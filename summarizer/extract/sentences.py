@@ -9,10 +9,10 @@ __all__ = ["Sentence", "split_sentences"]
 
 # A boundary: sentence-final punctuation (optionally closing quotes/brackets), white space,
 # then something that can open a sentence (a capital, a digit, a quote or a dash).
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9]|[а-яёіїєґ]{3,})")
 # Tokens before a full stop that do not end a sentence: initials and common abbreviations.
 _NO_BREAK_BEFORE = re.compile(
-    r"(?:\b[A-ZА-ЯЁІЇЄҐ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"
+    r"(?:\b[A-ZА-ЯЁІЇЄҐa-zа-яёіїєґ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"
     r"Gen|Sen|Rep|U\.S|e\.g|i\.e|vs|No|Nr|bzw|z\.B|ca|ok|np|tzw|ds|ul|gen|płk|M|Mme))\.$"
 )
 

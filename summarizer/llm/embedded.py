@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..errors import BackendError, ConfigError
 
@@ -156,7 +157,7 @@ class EmbeddedServer:
         self.log_dir = log_dir
         self.start_timeout = start_timeout
         self.process: subprocess.Popen[bytes] | None = None
-        self._log_file: object | None = None
+        self._log_file: IO[bytes] | None = None
 
     @property
     def base_url(self) -> str:
@@ -185,8 +186,8 @@ class EmbeddedServer:
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             log_path = self.log_dir / "embedded-server.log"
-        out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
-        self._log_file = out
+        self._log_file = open(log_path, "ab") if log_path else None  # noqa: SIM115
+        out: IO[bytes] | int = self._log_file if self._log_file is not None else subprocess.DEVNULL
         log.info("starting embedded server on 127.0.0.1:%d (%s)", self.port, self.model_path.name)
         self.process = subprocess.Popen(
             self.command(),
@@ -233,9 +234,9 @@ class EmbeddedServer:
                 process.kill()
                 process.wait(timeout=10)
         out, self._log_file = self._log_file, None
-        if out not in (None, subprocess.DEVNULL):
+        if out is not None:
             with contextlib.suppress(Exception):
-                out.close()  # type: ignore[union-attr]
+                out.close()
 
     def __enter__(self) -> EmbeddedServer:
         return self.start()

@@ -166,7 +166,7 @@ def run_batch(
     sink = _Sink(fmt, output, stdout)
     try:
         if extract is not None:
-            _extract_all(articles, extract, sink, report, say)
+            _extract_all(articles, extract, sink, report, say, failures_dir=settings.cache_dir / "failures")
         else:
             from .llm import open_client
 
@@ -174,7 +174,8 @@ def run_batch(
                 jobs = settings.jobs if not settings.is_embedded else 1
                 if settings.is_embedded and settings.jobs > 1:
                     log.warning("--jobs applies to remote servers; the embedded model runs one article at a time")
-                _extract_all(articles, lambda a: extract_article(a, client), sink, report, say, jobs=jobs)
+                _extract_all(articles, lambda a: extract_article(a, client), sink, report, say, jobs=jobs,
+                             failures_dir=settings.cache_dir / "failures")  # fmt: skip
     finally:
         sink.close()
     if len(names) > 1:
@@ -212,6 +213,14 @@ def _outcomes(
                 future.cancel()
 
 
+def _save_failures(folder: Path, article_id: str, failed: list[dict[str, str]]) -> Path:
+    """Keep the model's last raw output of every failed question for inspection."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{article_id}.json"
+    path.write_text(json.dumps(failed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def _extract_all(
     articles: list[Article],
     extract: Callable[[Article], ExtractionResult],
@@ -220,6 +229,7 @@ def _extract_all(
     say: Callable[[str], None],
     *,
     jobs: int = 1,
+    failures_dir: Path | None = None,
 ) -> None:
     total = len(articles)
     started_batch = time.perf_counter()
@@ -233,6 +243,10 @@ def _extract_all(
             continue
         result, seconds = outcome
         sink.write(result.summary)
+        if result.stats.failed_questions and failures_dir is not None:
+            saved = _save_failures(failures_dir, article.article_id, result.stats.failed_questions)
+            say(f"warning: {article.article_id}: {len(result.stats.failed_questions)} question(s) got no valid "
+                f"answer and were skipped; the model's last output is in {saved}")  # fmt: skip
         report.done += 1
         report.seconds.append(seconds)
         s = result.summary

@@ -107,3 +107,30 @@ def test_cache_never_holds_the_api_key(tmp_path: Path) -> None:
     for path in (tmp_path / "responses").rglob("*"):
         if path.is_file():
             assert "sk-secret-123" not in path.read_text(encoding="utf-8")
+
+
+def test_invalid_json_every_time_is_reported_with_the_raw_output_saved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(request: dict[str, Any]) -> Any:
+        if FakeModel.schema_title(request) == "MeetingAnswer":
+            return "{not json"
+        return answer(request)
+
+    model = FakeModel(broken)
+
+    @contextlib.contextmanager
+    def open_client(settings: Any, progress: Any = None) -> Iterator[Any]:
+        yield model.client(retries=1)
+
+    monkeypatch.setattr("summarizer.llm.open_client", open_client)
+    lines: list[str] = []
+    settings = resolve_settings(environ={}, cache_dir=str(tmp_path / "cache"))
+    out = tmp_path / "out.jsonl"
+    code = run_batch([str(ROOT / "seeds" / "002_492a296c2b99c6ab.txt")], settings, output=out, notify=lines.append)
+    assert code == 0 and ids(out) == ["002_492a296c2b99c6ab"]  # the article's other records stand
+    warning = next(line for line in lines if line.startswith("warning: 002_492a296c2b99c6ab"))
+    saved = tmp_path / "cache" / "failures" / "002_492a296c2b99c6ab.json"
+    assert str(saved) in warning
+    failed = json.loads(saved.read_text(encoding="utf-8"))
+    assert failed and all(f["last_output"] == "{not json" and f["question"] == "meeting" for f in failed)

@@ -173,7 +173,9 @@ def _demand_clauses(sentence: Sentence) -> list[Sentence]:
         if not text:
             continue
         offset = sentence.text.index(text, a)
-        clauses.append(replace(sentence, start=sentence.start + offset, end=sentence.start + offset + len(text), text=text))
+        clauses.append(
+            replace(sentence, start=sentence.start + offset, end=sentence.start + offset + len(text), text=text)
+        )
     with_demand = [c for c in clauses if DEMAND_TRIGGER.search(c.text)]
     return with_demand if len(with_demand) > 1 else [sentence]
 

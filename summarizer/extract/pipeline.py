@@ -79,6 +79,18 @@ def _record_usage(stats: ExtractionStats, usage: CallUsage) -> None:
     stats.completion_tokens += usage.completion_tokens
 
 
+def _failed(stats: ExtractionStats, kind: str, candidate: Candidate | None, exc: ExtractionError) -> None:
+    stats.warnings.append(f"{kind} question skipped: {exc}")
+    stats.failed_questions.append(
+        {
+            "question": kind,
+            "sentence": candidate.sentence.text if candidate else "",
+            "error": str(exc),
+            "last_output": exc.last_output or "",
+        }
+    )
+
+
 def lead_of(article: Article, limit: int = LEAD_CHARS, skip: set[int] | None = None) -> str:
     """The first paragraphs of the body, whole, up to about ``limit`` characters; paragraphs
     numbered in ``skip`` (injected instructions) are left out."""
@@ -364,7 +376,7 @@ def _meetings(
                 answer, usage = ask_meeting(client, candidate, article.published, window_people(candidate))
                 memo[key] = answer
         except ExtractionError as exc:
-            stats.warnings.append(f"meeting question skipped: {exc}")
+            _failed(stats, "meeting", candidate, exc)
             continue
         _record_usage(stats, usage)
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
@@ -444,7 +456,7 @@ def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: 
                 answer, usage = ask_demand(client, candidate, article.published)
                 memo[key] = answer
         except ExtractionError as exc:
-            stats.warnings.append(f"demand question skipped: {exc}")
+            _failed(stats, "demand", candidate, exc)
             continue
         _record_usage(stats, usage)
         text = strip_cyrillic(answer.demand).strip()
@@ -524,7 +536,7 @@ def _headline_brief(
     try:
         answer, usage = ask_summary(client, lead_of(article, skip=skip), article.published)
     except ExtractionError as exc:
-        stats.warnings.append(f"summary skipped: {exc}")
+        _failed(stats, "summary", None, exc)
         return f"Article {article.article_id}", "The model gave no usable summary for this article."
     _record_usage(stats, usage)
     headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])

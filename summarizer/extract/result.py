@@ -22,6 +22,8 @@ class ExtractionStats:
     dropped_ungrounded: int = 0
     dropped_unsupported: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Questions the model never answered validly: label, message and its last raw output.
+    failed_questions: list[dict[str, str]] = field(default_factory=list)
 
     def add(self, other: ExtractionStats) -> None:
         self.seconds += other.seconds
@@ -33,6 +35,7 @@ class ExtractionStats:
         self.dropped_ungrounded += other.dropped_ungrounded
         self.dropped_unsupported += other.dropped_unsupported
         self.warnings.extend(other.warnings)
+        self.failed_questions.extend(other.failed_questions)
 
 
 @dataclass

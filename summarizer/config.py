@@ -35,6 +35,7 @@ _ENV: dict[str, tuple[str, ...]] = {
     "threads": ("SUMMARIZER_THREADS",),
     "context": ("SUMMARIZER_CONTEXT",),
     "seed": ("SUMMARIZER_SEED",),
+    "server_args": ("SUMMARIZER_SERVER_ARGS",),
 }
 
 
@@ -56,6 +57,7 @@ class Settings:
     context: int = 4096
     seed: int = 0
     temperature: float = 0.0
+    server_args: str = ""  # extra llama_cpp.server options for the embedded model, e.g. "--n_gpu_layers -1"
 
     @property
     def is_embedded(self) -> bool:

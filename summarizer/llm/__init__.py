@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import shlex
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -66,8 +67,14 @@ def start_embedded_server(settings: Settings, progress: Progress | None = None) 
     else:
         path = ensure_model(settings.cache_dir, DEFAULT_MODEL, progress)
         identity = f"gguf:{DEFAULT_MODEL.sha256}"
+    if settings.server_args:
+        identity += f"|{settings.server_args}"
     server = EmbeddedServer(
-        path, context=settings.context, threads=settings.threads, log_dir=settings.cache_dir / "logs"
+        path,
+        context=settings.context,
+        threads=settings.threads,
+        log_dir=settings.cache_dir / "logs",
+        extra_args=shlex.split(settings.server_args),
     )
     return server, identity
 

@@ -19,7 +19,7 @@ from ..errors import ExtractionError
 from ..llm.client import CallUsage
 from ..normalize.dates import resolve_date
 from ..normalize.language import detect_language
-from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic
+from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.numbers import casualty_counts, parse_duration_hours
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
 from .candidates import (
@@ -188,6 +188,19 @@ def _qualifies_other(before: str, surface: str) -> bool:
     return bool(_GENITIVE.search(last)) or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
 
 
+def _echoed_mention(english: str, candidate: Candidate) -> str | None:
+    """The window mention a model merely transliterated ("Predstaviteli Na SASHT" for
+    "представители на САЩ"): its canonical actor or name."""
+    words = re.findall(r"[a-z]+", english.lower())
+    for mention in _window_mentions(candidate):
+        surface = re.findall(r"[a-z]+", transliterate(mention.surface).lower())
+        if len(surface) != 1 or len(surface[0]) < 3:
+            continue
+        if any(SequenceMatcher(None, surface[0], word).ratio() >= 0.7 for word in words):
+            return mention.actor or mention.name
+    return None
+
+
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
@@ -211,9 +224,11 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             name = DELEGATIONS[english.lower()]
         if name is None:
             # "representatives of the US", "Ukraine": a state among participants is its delegation.
-            actor = canonical_actor(raw) or canonical_actor(english)
+            actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)
             if actor in STATE_DELEGATIONS:
                 name = STATE_DELEGATIONS[actor]
+            elif actor is not None and canonical_person(actor) is not None:
+                name = actor
         if name is None and known:
             best = max(known, key=lambda k: _name_similarity(english, k))
             if _name_similarity(english, best) >= NAME_SIMILARITY:

@@ -23,6 +23,7 @@ __all__ = [
     "CallUsage",
     "DEFAULT_MODEL",
     "EmbeddedServer",
+    "LanedClient",
     "ModelClient",
     "RestartingClient",
     "ResponseCache",
@@ -116,12 +117,51 @@ class RestartingClient:
             return self.client.ask(messages, response_model, **kwargs)
 
 
+class LanedClient:
+    """One embedded server per kind of question ("lane").
+
+    llama.cpp reuses the KV cache of the longest prompt prefix it has just seen. Questions of
+    one kind share a long prefix (instructions, few-shot examples, schema), but an article asks
+    several kinds in turn, and one server would re-read each prefix at every switch (about
+    25 s apiece here). A server per lane keeps every prefix warm; the servers take turns, so
+    they share the CPU without contention, and the model file's pages are shared.
+    """
+
+    def __init__(self, lanes: dict[str, RestartingClient], default: str) -> None:
+        self.lanes = lanes
+        self.default = default
+
+    @property
+    def cache(self) -> ResponseCache | None:
+        return self.lanes[self.default].cache
+
+    def ask(self, messages: list[dict[str, str]], response_model: type[T], **kwargs: Any) -> tuple[T, CallUsage]:
+        lane = self.lanes.get(str(kwargs.get("label", "")), self.lanes[self.default])
+        return lane.ask(messages, response_model, **kwargs)
+
+
+LANES = ("meeting", "demand", "summary")
+
+
 @contextlib.contextmanager
-def open_client(settings: Settings, progress: Progress | None = None) -> Iterator[ModelClient | RestartingClient]:
-    """A ready ``ModelClient`` for the configured backend; the embedded server, if any, is
-    stopped when the block ends, whatever ends it."""
+def open_client(
+    settings: Settings, progress: Progress | None = None
+) -> Iterator[ModelClient | RestartingClient | LanedClient]:
+    """A ready client for the configured backend; embedded servers, if any, start on the
+    first question the cache cannot answer and are stopped when the block ends, whatever
+    ends it."""
     if settings.is_embedded:
-        server, identity = start_embedded_server(settings, progress)
+        first, identity = start_embedded_server(settings, progress)
+        servers = [first] + [
+            EmbeddedServer(
+                first.model_path,
+                context=first.context,
+                threads=first.threads,
+                log_dir=first.log_dir,
+                extra_args=first.extra_args,
+            )
+            for _ in LANES[1:]
+        ]
         cache = _cache(settings)
 
         def make(base_url: str) -> ModelClient:
@@ -139,11 +179,13 @@ def open_client(settings: Settings, progress: Progress | None = None) -> Iterato
                 cache=cache,
             )
 
-        client = RestartingClient(server, make)
+        client = LanedClient({lane: RestartingClient(server, make) for lane, server in zip(LANES, servers, strict=True)},
+                             default=LANES[0])  # fmt: skip
         try:
             yield client
         finally:
-            server.stop()
+            for server in servers:
+                server.stop()
         return
     assert settings.base_url is not None
     model = settings.model

@@ -1,0 +1,88 @@
+"""What code decides from the quote: modality, format, aggregates, titles, clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extract.candidates import Candidate, _demand_clauses, demand_candidates
+from summarizer.extract.pipeline import dates_compatible, resolve_participants
+from summarizer.extract.rules import format_from_text, is_aggregate, outcome_of, status_from_text, victims_of
+from summarizer.extract.sentences import Sentence, split_sentences
+from summarizer.normalize.names import find_mentions
+
+
+def candidate(text: str, context: str | None = None) -> Candidate:
+    sentence = Sentence(0, len(text), text, 0, 1)
+    ctx = Sentence(0, len(context), context, 0, 0) if context else None
+    return Candidate(sentence, ctx, tuple(find_mentions(text)), tuple(find_mentions(context or "")))
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Встреча может состояться в этом месяце.", "possible"),
+        ("В Белом доме отметили, что такая поездка официально не запланирована.", "possible"),
+        ("Зустріч Лаврова і Рубіо скасовано.", "cancelled"),
+        ("The summit was postponed.", "cancelled"),
+        ("Уиткоф ще проведе преговори с Путин в четвъртък.", None),
+    ],
+)
+def test_status_from_wording(text: str, status: str | None) -> None:
+    assert status_from_text(text) == status
+
+
+def test_format_aggregate_outcome_victims() -> None:
+    assert format_from_text("Трамп провел телефонный разговор с Путиным.") == "phone"
+    assert format_from_text("Зеленський провів відеорозмову з Мерцом.") == "video"
+    assert is_aggregate("Виткофф в 2025 году шесть раз встречался с Путиным.")
+    assert not is_aggregate("Виткофф встретился с Путиным в Москве.")
+    assert outcome_of("Переговоры длились пять часов, но не привели к прорыву.") == "No breakthrough was reached."
+    assert victims_of("погибли около 2 400 гражданских украинцев") == "civilians"
+
+
+def test_participants_are_canonical_grounded_and_not_titles() -> None:
+    text = "Посланники президента США Дональда Трампа Стив Уиткофф и Джаред Кушнер встретятся с Владимиром Путиным."
+    names = ["Steve Uitkoff", "Jared Kushner", "Vladimir Putin", "Donald Trump", "Emmanuel Macron", "Стив Виткофф"]
+    assert resolve_participants(names, candidate(text)) == ["Steve Witkoff", "Jared Kushner", "Vladimir Putin"]
+
+
+def test_envoy_himself_is_a_participant() -> None:
+    text = "Спецпосланець президента США Стівен Віткофф зустрінеться з президентом рф володимиром путіним."
+    assert resolve_participants(["Steven Vitkoff", "Vladimir Putin"], candidate(text)) == [
+        "Steve Witkoff",
+        "Vladimir Putin",
+    ]
+
+
+def test_states_among_participants_are_delegations() -> None:
+    text = "В Берлин се е състояла среща между представители на САЩ и Украйна."
+    assert resolve_participants(["Predstaviteli Na SASHT", "Ukraine"], candidate(text)) == [
+        "US delegation",
+        "Ukrainian delegation",
+    ]
+
+
+def test_a_sentence_with_two_demands_gives_two_clauses() -> None:
+    text = " date 2026-01-21 Сторони залишилися на позиціях: росія вимагала визнання територій, а США наполягали на перемир'ї."
+    sentences = split_sentences(text, 17)
+    found = demand_candidates(sentences)
+    assert [c.sentence.text for c in found] == [
+        "Сторони залишилися на позиціях: росія вимагала визнання територій",
+        "США наполягали на перемир'ї.",
+    ]
+    for c in found:
+        assert text[c.sentence.start : c.sentence.end] == c.sentence.text
+    single = Sentence(0, 30, "Кремль настаивает на выводе войск.", 0, 0)
+    assert _demand_clauses(single) == [single]
+
+
+def test_lower_case_sentence_start_is_a_boundary() -> None:
+    text = "Зустріч тривала п'ять годин. путін продовжував вимагати весь Донбас. Див. т. е. далі."
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[:2] == ["Зустріч тривала п'ять годин.", "путін продовжував вимагати весь Донбас."]
+
+
+def test_dates_compatible_at_the_coarser_precision() -> None:
+    assert dates_compatible("2026-01-22", "2026-01")
+    assert dates_compatible(None, "2025-12")
+    assert not dates_compatible("2025-12", "2026-01")

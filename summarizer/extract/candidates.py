@@ -33,7 +33,7 @@ def _stems(*stems: str) -> re.Pattern[str]:
 MEETING_TRIGGER = _stems(
     # ru
     r"встре[чт]", r"переговор", r"разговор", r"созвон", r"телефонн", r"визит", r"посет", r"поездк", r"саммит",
-    r"прибы", r"провел[аи]? (?:беседу|консультац)", r"консультац", r"беседова",
+    r"прибы", r"провел[аи]? (?:беседу|консультац)", r"консультац", r"беседова", r"раунд", r"round of",
     # uk
     r"зустр", r"перемовин", r"переговор", r"розмов", r"візит", r"відвіда", r"поїздк", r"саміт", r"прибу", r"приїх",
     r"консультаці",
@@ -145,8 +145,9 @@ def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
             continue
         context, mentions, context_mentions = _with_context(sentences, i)
         has_party = bool(_people(mentions)) or bool(_DELEGATION_HINT.search(sentence.text))
-        has_party = has_party or any(m.kind == "state" for m in mentions)
-        if not has_party and not _people(context_mentions):
+        has_party = has_party or any(m.kind in {"state", "place"} for m in mentions)
+        earlier = tuple(find_mentions(sentences[i - 2].text)) if i > 1 else ()
+        if not has_party and not _people(context_mentions) and not _people(earlier):
             continue
         found.append(Candidate(sentence, context, mentions, context_mentions))
     return found

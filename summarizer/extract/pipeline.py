@@ -35,6 +35,7 @@ from .result import ExtractionResult, ExtractionStats
 from .rules import (
     ALSO_PRESENT,
     DELEGATIONS,
+    SEQUEL,
     STATE_DELEGATIONS,
     TITLE_OF,
     cause_of,
@@ -43,6 +44,7 @@ from .rules import (
     is_aggregate,
     outcome_of,
     status_from_text,
+    tense_of,
     topics_of,
     victims_of,
 )
@@ -182,6 +184,8 @@ _GENITIVE = re.compile(r"(?:а|я|ого|его|ього)$", re.IGNORECASE)
 def _qualifies_other(before: str, surface: str) -> bool:
     # "посланник президента США Дональда Трампа": the title is someone else's and the name is
     # in the genitive; "Спецпосланець президента США Стівен Віткофф" is the envoy himself.
+    if re.search(r"(?i)(?:\bзет\w*|\bзят\w*|son-in-law|schwiegersohn|zięć)\W+(?:\w+\W+){0,5}$", before):
+        return True  # "Trump's son-in-law", "зет на президента на САЩ Доналд Тръмп"
     if not TITLE_OF.search(before):
         return False
     last = surface.split()[-1] if surface.split() else surface
@@ -282,6 +286,12 @@ def _build_meeting(
     text_status = status_from_text(sentence.text)
     if text_status is not None:
         status = text_status
+    else:
+        tense = tense_of(sentence.text)
+        if tense == "past":
+            status = "happened"
+        elif tense == "future" and status == "happened":
+            status = "planned"
     position = _relative_to_published(date, article.published)
     if status != "cancelled":
         if position < 0 and text_status is None:
@@ -398,7 +408,15 @@ def _meetings(
             continue
         participants = resolve_participants(answer.participants, candidate, language)
         meeting = _build_meeting(participants, answer.status, answer.format, candidate, article)
+        log.debug(
+            "meeting? %s | model %s %s | resolved %s date=%s status=%s",
+            candidate.sentence.text[:70], answer.participants, answer.status, participants, meeting.date, meeting.status,
+        )  # fmt: skip
         near = last is not None and candidate.sentence.index - last.last_sentence <= ATTACH_WINDOW
+        if last is not None and near and meeting.date is None and last.date and SEQUEL.search(candidate.sentence.text):
+            meeting.date = last.date[:7]  # "a few days later": the same month, at most
+            if meeting.status != "cancelled" and _relative_to_published(meeting.date, article.published) < 0:
+                meeting.status = "happened"
         if last is not None and near and ALSO_PRESENT.search(candidate.sentence.text):
             # "Kushner and Bessent were also present at the meeting": more people, same meeting.
             meeting.participants = list(dict.fromkeys(last.participants + participants))

@@ -11,6 +11,7 @@ import re
 __all__ = [
     "ALSO_PRESENT",
     "DELEGATIONS",
+    "SEQUEL",
     "STATE_DELEGATIONS",
     "TITLE_OF",
     "cause_of",
@@ -19,6 +20,7 @@ __all__ = [
     "is_aggregate",
     "outcome_of",
     "status_from_text",
+    "tense_of",
     "topics_of",
     "victims_of",
 ]
@@ -127,6 +129,7 @@ STATE_DELEGATIONS: dict[str, str] = {
 
 # "X was also present", "also attended": more participants of the meeting just described.
 ALSO_PRESENT = _rx(
+    r"(?:участва|участвува|ще участва|візьме участь|примет участие|примут участие)\w*\s+(?:и|і|також|также)\b",
     r"(?:также|тоже|також|теж|също|also|auch|również|aussi)\W+(?:\w+\W+){0,3}?(?:присутств|присутні|присутн|присъства"
     r"|участвова|участвува|брали участь|взяли участь|attend|present|joined|teilgenommen|anwesend|obecn|uczestnicz|présent)",
     r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
@@ -145,12 +148,55 @@ _MISSILE = _rx(r"ракет", r"missile", r"rakete")
 _DRONE = _rx(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
 
 
+# Past forms of the verbs news uses for meetings (not verbs of saying, which report any tense).
+_PAST = _rx(
+    r"\b(?:встрети|встреча|провел|провёл|прошл|прошел|состоял|длил|продолжал|посетил|посещал|обсудил|обсуждал"
+    r"|разговарива|побывал|прибыл|приезжал|завершил|закончил)\w*",
+    r"\b(?:зустріл|зустріча|провів|провел|пройшл|пройшов|відбул|відбувс|тривал|відвідал|відвідув|обговорил"
+    r"|обговорюва|прибув|прибул|завершил|розмовля)\w*",
+    r"\b(?:срещна|срещнал|проведе|проведоха|състоя|състоял|продължи|продължиха|продължил|разговаря|посети|обсъди"
+    r"|пристигна)\w*",
+    r"\b(?:met|held|took place|lasted|visited|talked|spoke|discussed|arrived|was held|were held)\b",
+    r"\b(?:traf|trafen|fand statt|dauerte|besuchte|sprachen|getroffen)\b",
+    r"\b(?:spotkał|odbył|trwał|rozmawiał|odwiedził)\w*",
+    r"\b(?:a rencontré|ont rencontré|s'est tenue?s?|a duré|a eu lieu|se sont rencontrés|s'est entretenu)",
+)  # fmt: skip
+_FUTURE = _rx(
+    r"\b(?:будет|будут|встретится|встретятся|проведет|проведёт|проведут|планиру|запланирован|намерен|собирает"
+    r"|ожидает|предстоящ|отправится|отправятся|посетит|посетят)\w*",
+    r"\b(?:буде|будуть|зустрінеться|зустрінуться|проведе|проведуть|планує|планую|запланован|готуєть|поїде"
+    r"|поїдуть|очікуєть|має поїхати|мають поїхати)\w*",
+    r"\b(?:ще|предстои|планира|планиран|възнамерява|трябва да отпътува)\w*",
+    r"\b(?:will|is to|are to|plans? to|planned|scheduled|is set to|are set to|expected to|going to)\b",
+    r"\b(?:wird|werden|soll|sollen|geplant)\b",
+    r"\b(?:będzie|będą|zamierza|planowan)\w*",
+    r"\b(?:va|vont|doit|doivent|prévue?s?)\b",
+)  # fmt: skip
+# "after that", "a few days later", "then": the meeting follows the one just described.
+SEQUEL = _rx(
+    r"^\W*(?:после этого|после того|затем|потом|тогда|спустя|через несколько дней|несколько дней спустя"
+    r"|після цього|потім|згодом|тоді|за кілька днів|через кілька днів"
+    r"|след това|след този|няколко дни по-късно|по-късно|тогава"
+    r"|after that|afterwards|then|later|a few days later|days later|danach|später|potem|następnie|ensuite|puis)\b",
+)
+
+
 def status_from_text(text: str) -> str | None:
     """A status the wording itself fixes (cancellation, 'not planned', modality); else ``None``."""
     if _CANCELLED.search(text):
         return "cancelled"
     if _NOT_PLANNED.search(text) or _POSSIBLE.search(text):
         return "possible"
+    return None
+
+
+def tense_of(text: str) -> str | None:
+    """ "past" or "future" when the meeting verbs say so unambiguously; else ``None``."""
+    past, future = bool(_PAST.search(text)), bool(_FUTURE.search(text))
+    if past and not future:
+        return "past"
+    if future and not past:
+        return "future"
     return None
 
 

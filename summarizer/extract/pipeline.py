@@ -71,6 +71,7 @@ class _Meeting:
     last_sentence: int
     outcome: str | None = None
     topics: list[str] = field(default_factory=list)
+    status_certain: bool = False  # set by the wording, the tense or the date, not only by the model
 
 
 def _record_usage(stats: ExtractionStats, usage: CallUsage) -> None:
@@ -284,10 +285,12 @@ def _build_meeting(
     sentence = candidate.sentence
     date = resolve_date(sentence.text, article.published)
     text_status = status_from_text(sentence.text)
+    certain = text_status is not None
     if text_status is not None:
         status = text_status
     else:
         tense = tense_of(sentence.text)
+        certain = tense is not None
         if tense == "past":
             status = "happened"
         elif tense == "future" and status == "happened":
@@ -295,9 +298,9 @@ def _build_meeting(
     position = _relative_to_published(date, article.published)
     if status != "cancelled":
         if position < 0 and text_status is None:
-            status = "happened"
+            status, certain = "happened", True
         elif position > 0 and status == "happened":
-            status = "planned"
+            status, certain = "planned", True
     return _Meeting(
         participants=answer_participants,
         status=status,
@@ -309,6 +312,7 @@ def _build_meeting(
         last_sentence=sentence.index,
         outcome=outcome_of(sentence.text),
         topics=topics_of(sentence.text),
+        status_certain=certain,
     )
 
 
@@ -334,8 +338,10 @@ def _absorb(into: _Meeting, other: _Meeting) -> None:
     for name in other.participants:
         if name not in into.participants:
             into.participants.append(name)
-    if STATUS_PRIORITY[other.status] > STATUS_PRIORITY[into.status]:
+    # The wording beats the model's guess; between equals, the further-along status wins.
+    if (other.status_certain, STATUS_PRIORITY[other.status]) > (into.status_certain, STATUS_PRIORITY[into.status]):
         into.status = other.status
+        into.status_certain = other.status_certain
     if into.format == "unknown":
         into.format = other.format
     into.date = _more_precise(into.date, other.date)
@@ -424,8 +430,10 @@ def _meetings(
             continue
         if len(participants) < 2:
             if last is not None and near and dates_compatible(last.date, meeting.date):
-                # A follow-up ("the talks lasted five hours") belongs to the meeting just described.
+                # A follow-up ("the talks lasted five hours") belongs to the meeting just described;
+                # a place it names is where something else happened ("Moscow then said...").
                 meeting.participants = list(last.participants)
+                meeting.location = None
                 _absorb(last, meeting)
             elif last is not None and near and meeting.date is not None:
                 # "The next round took place on 11 April": the same parties meet again.

@@ -12,7 +12,7 @@ __all__ = ["Sentence", "split_sentences"]
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9]|[а-яёіїєґ]{3,})")
 # Tokens before a full stop that do not end a sentence: initials and common abbreviations.
 _NO_BREAK_BEFORE = re.compile(
-    r"(?:\b[A-ZА-ЯЁІЇЄҐa-zа-яёіїєґ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"
+    r"(?:(?:^|(?<=\s))[A-ZА-ЯЁІЇЄҐa-zа-яёіїєґ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"
     r"Gen|Sen|Rep|U\.S|e\.g|i\.e|vs|No|Nr|bzw|z\.B|ca|ok|np|tzw|ds|ul|gen|płk|M|Mme))\.$"
 )
 

@@ -88,7 +88,9 @@ def test_brief_prints_markdown(capsys: pytest.CaptureFixture[str], fake: FakeMod
     assert "source language: Bulgarian" in out and "## Meetings" in out
 
 
-def test_stdin_is_read_as_article(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake: FakeModel) -> None:
+def test_stdin_is_read_as_article(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake: FakeModel
+) -> None:
     import io
     import sys
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from summarizer.extract.grounding import evidence_for_span, locate_quote, make_evidence
 from summarizer.extract.sentences import split_sentences
 
-TEXT = 'Він сказав: «Ми маємо поїхати  зустрітися з ним у четвер» - сказав Віткофф.\nДругий рядок.'
+TEXT = "Він сказав: «Ми маємо поїхати  зустрітися з ним у четвер» - сказав Віткофф.\nДругий рядок."
 
 
 def test_exact_quote() -> None:

@@ -86,3 +86,12 @@ def test_dates_compatible_at_the_coarser_precision() -> None:
     assert dates_compatible("2026-01-22", "2026-01")
     assert dates_compatible(None, "2025-12")
     assert not dates_compatible("2025-12", "2026-01")
+
+
+def test_headings_are_not_candidates() -> None:
+    from summarizer.extract.candidates import is_heading, meeting_candidates
+
+    text = "Возможна встреча с Путиным\nВиткофф может встретиться с Путиным в этом месяце."
+    sentences = split_sentences(text)
+    assert is_heading(sentences[0], sentences) and not is_heading(sentences[1], sentences)
+    assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentences[1].text]

@@ -122,6 +122,13 @@ def reportable(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
     return [replace(s, index=i) for i, s in enumerate(kept)], tainted
 
 
+def is_heading(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """A section heading ("Peace talks: the latest"): a short paragraph of its own without
+    final punctuation. It names a topic; the sentences under it report the facts."""
+    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+    return alone and len(sentence.text.split()) <= 8 and sentence.text[-1:] not in '.!?…"»”'
+
+
 def _people(mentions: tuple[Mention, ...]) -> list[Mention]:
     return [m for m in mentions if m.kind in {"person", "group"}]
 
@@ -141,7 +148,7 @@ def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
     in the sentence, or a known person in the sentence before (a follow-up sentence)."""
     found = []
     for i, sentence in enumerate(sentences):
-        if not MEETING_TRIGGER.search(sentence.text):
+        if not MEETING_TRIGGER.search(sentence.text) or is_heading(sentence, sentences):
             continue
         context, mentions, context_mentions = _with_context(sentences, i)
         has_party = bool(_people(mentions)) or bool(_DELEGATION_HINT.search(sentence.text))

@@ -57,10 +57,15 @@ class SummaryAnswer(BaseModel):
     brief: str = Field(description="2 or 3 short English sentences", max_length=900)
 
 
-def _question(candidate: Candidate, published: str | None, names: list[str] | None = None) -> dict[str, object]:
+def _question(
+    candidate: Candidate, published: str | None, names: list[str] | None = None, *, always_context: bool = True
+) -> dict[str, object]:
+    # A sentence that names both sides needs no context: fewer tokens to read per question.
+    people = {m.name for m in candidate.mentions if m.kind in {"person", "group"}}
+    show_context = candidate.context is not None and (always_context or len(people) < 2)
     return {
         "published": published,
-        "context": candidate.context.text if candidate.context else None,
+        "context": candidate.context.text if show_context and candidate.context else None,
         "sentence": candidate.sentence.text,
         "names": names or [],
     }
@@ -70,7 +75,7 @@ def ask_meeting(
     client: Asker, candidate: Candidate, published: str | None, names: list[str] | None = None
 ) -> tuple[MeetingAnswer, CallUsage]:
     """Ask about one candidate sentence; ``names`` are the canonical names code found in it."""
-    messages = prompts().messages("meeting", **_question(candidate, published, names))
+    messages = prompts().messages("meeting", **_question(candidate, published, names, always_context=False))
     return client.ask(messages, MeetingAnswer, max_tokens=96, label="meeting")
 
 
@@ -81,4 +86,4 @@ def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tu
 
 def ask_summary(client: Asker, lead: str, published: str | None) -> tuple[SummaryAnswer, CallUsage]:
     messages = prompts().messages("summary", lead=lead, published=published)
-    return client.ask(messages, SummaryAnswer, max_tokens=200, label="summary")
+    return client.ask(messages, SummaryAnswer, max_tokens=160, label="summary")

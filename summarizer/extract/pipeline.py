@@ -55,7 +55,7 @@ __all__ = ["extract_article", "lead_of"]
 log = logging.getLogger(__name__)
 
 STATUS_PRIORITY = {"cancelled": 3, "happened": 2, "possible": 1, "planned": 0}
-LEAD_CHARS = 1200
+LEAD_CHARS = 800
 ATTACH_WINDOW = 3  # a follow-up sentence attaches to a meeting at most this many sentences back
 
 

@@ -159,6 +159,7 @@ class EmbeddedServer:
         self.start_timeout = start_timeout
         self.extra_args = list(extra_args or [])
         self.process: subprocess.Popen[bytes] | None = None
+        self.start_seconds = 0.0
         self._log_file: IO[bytes] | None = None
 
     @property
@@ -198,8 +199,10 @@ class EmbeddedServer:
             start_new_session=True,  # Ctrl-C reaches us; we stop the server ourselves
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
+        started = time.monotonic()
         try:
             self._wait_ready(log_path)
+            self.start_seconds = time.monotonic() - started
         except BaseException:
             self.stop()
             raise

@@ -847,14 +847,19 @@ def casualty_context(c: MergedCasualty) -> str:
     return ", ".join(str(x) for x in details) or "no details"
 
 
+def coverage(digest: Digest) -> tuple[list[str], str]:
+    """The digest's languages (sorted) and its publication span (", published A to B" or "")."""
+    dated = [a.published for a in digest.articles if a.published]
+    languages = sorted({a.language for a in digest.articles})
+    return languages, f", published {min(dated)} to {max(dated)}" if dated else ""
+
+
 def render_digest_markdown(digest: Digest) -> str:
     """An English Markdown digest: the articles, a dated timeline of meetings
     (``date · place · status — participants: outcome``), the standing demands of each party and
     the casualty figures, each line citing its sources as ``(article_id, language)``. Merged items
     carry their merge reason on an indented line. All article-derived text is escaped."""
-    dated = [a.published for a in digest.articles if a.published]
-    languages = sorted({a.language for a in digest.articles})
-    span = f", published {min(dated)} to {max(dated)}" if dated else ""
+    languages, span = coverage(digest)
     lines = [
         "# Digest",
         "",

@@ -22,6 +22,7 @@ from ..digest import (
     MergedMeeting,
     casualty_context,
     casualty_figure,
+    coverage,
     meeting_line,
 )
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
@@ -301,9 +302,7 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
                 for e in record.evidence:
                     by_span.setdefault((summary.article_id, e.start, e.end), record_id)
 
-    dated = [a.published for a in digest.articles if a.published]
-    languages = sorted({a.language for a in digest.articles})
-    span = f", published {min(dated)} to {max(dated)}" if dated else ""
+    languages, span = coverage(digest)
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

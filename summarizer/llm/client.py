@@ -116,15 +116,22 @@ class ModelClient:
     http_client: httpx.Client | None = None
 
     def __post_init__(self) -> None:
-        raw = openai.OpenAI(
-            base_url=self.base_url,
-            api_key=self.api_key or "local",
-            timeout=self.timeout,
-            max_retries=0,  # retries are ours (tenacity), so that they are counted and bounded
-            http_client=self.http_client,
-        )
-        self._client = instructor.from_openai(raw, mode=self.mode)
         self.model_identity = self.model_identity or f"{self.base_url}|{self.model}"
+        self._instructor: Any = None
+
+    @property
+    def _client(self) -> Any:
+        # Built on first use: a fully cached run never pays for the HTTP client (TLS set-up).
+        if self._instructor is None:
+            raw = openai.OpenAI(
+                base_url=self.base_url,
+                api_key=self.api_key or "local",
+                timeout=self.timeout,
+                max_retries=0,  # retries are ours (tenacity), so that they are counted and bounded
+                http_client=self.http_client,
+            )
+            self._instructor = instructor.from_openai(raw, mode=self.mode)
+        return self._instructor
 
     def sampling(self, max_tokens: int) -> dict[str, Any]:
         params: dict[str, Any] = {"temperature": self.temperature, "max_tokens": max_tokens}

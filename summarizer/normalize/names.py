@@ -19,7 +19,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 __all__ = [
@@ -81,8 +81,40 @@ class _Entity:
     kind: str
     actor: str | None
     place: str | None
-    patterns: list[re.Pattern[str]] = field(default_factory=list)
-    adjectives: list[re.Pattern[str]] = field(default_factory=list)
+    raw_patterns: list[str] = field(default_factory=list)
+    raw_adjectives: list[str] = field(default_factory=list)
+    # Lower-case literal beginnings of the aliases: an entity none of whose anchors occurs in a
+    # text cannot match it, so its regexes are neither compiled nor run (most of the table).
+    # None: some alias starts with regex syntax, so the entity is always tried.
+    anchors: tuple[str, ...] | None = None
+    adjective_anchors: tuple[str, ...] | None = None
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        return _compile(self.raw_patterns)
+
+    @cached_property
+    def adjectives(self) -> list[re.Pattern[str]]:
+        return _compile(self.raw_adjectives)
+
+    def may_occur_in(self, lowered: str, *, adjectives: bool = False) -> bool:
+        anchors = self.adjective_anchors if adjectives else self.anchors
+        return anchors is None or any(anchor in lowered for anchor in anchors)
+
+
+_ANCHOR = re.compile(r"^=?([^\W\d_]{2,})")
+
+
+def _anchors(patterns: list[str]) -> tuple[str, ...] | None:
+    anchors = set()
+    for raw in patterns:
+        match = _ANCHOR.match(raw)
+        if match is None:
+            return None
+        # The leading run of letters is literal in every match (endings come after it);
+        # "е" and "ё" are interchangeable in the patterns.
+        anchors.add(match.group(1).lower().replace("ё", "е"))
+    return tuple(sorted(anchors))
 
 
 def _translate(pattern: str) -> str:
@@ -167,8 +199,11 @@ def _entities() -> tuple[_Entity, ...]:
         if entity is None:
             entity = _Entity(name, kind, row.get("actor", default_actor), row.get("place", default_place))
             merged[(name, kind)] = entity
-        entity.patterns += _compile(patterns)
-        entity.adjectives += _compile(row.get("adjectives", []))
+        entity.raw_patterns += patterns
+        entity.raw_adjectives += row.get("adjectives", [])
+    for entity in merged.values():
+        entity.anchors = _anchors(entity.raw_patterns)
+        entity.adjective_anchors = _anchors(entity.raw_adjectives)
     return tuple(merged.values())
 
 
@@ -191,7 +226,10 @@ def find_mentions(text: str) -> list[Mention]:
 def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: the pipeline looks at each sentence several times (as target and as context).
     candidates: list[tuple[int, int, _Entity]] = []
+    lowered = text.lower().replace("ё", "е")
     for entity in _entities():
+        if not entity.may_occur_in(lowered):
+            continue
         for regex in entity.patterns:
             for m in regex.finditer(text):
                 if m.end() > m.start():
@@ -216,8 +254,9 @@ def _full_match(surface: str) -> _Entity | None:
     if not phrase:
         return None
     best: _Entity | None = None
+    lowered = phrase.lower().replace("ё", "е")
     for entity in _entities():
-        if any(regex.fullmatch(phrase) for regex in entity.patterns):
+        if entity.may_occur_in(lowered) and any(regex.fullmatch(phrase) for regex in entity.patterns):
             # Prefer a person over a place of the same spelling, a state over a place.
             if best is None or KINDS.index(entity.kind) < KINDS.index(best.kind):
                 best = entity
@@ -240,7 +279,10 @@ def canonical_person(surface: str) -> str | None:
 
 
 def _adjective_actor(surface: str) -> str | None:
+    lowered = surface.lower().replace("ё", "е")
     for entity in _entities():
+        if not entity.raw_adjectives or not entity.may_occur_in(lowered, adjectives=True):
+            continue
         if any(regex.search(surface) for regex in entity.adjectives):
             return entity.actor or entity.name
     return None

@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
+from .normalize.dates import dates_compatible
 from .normalize.names import find_mentions
 from .records import (
     ArticleSummary,
@@ -254,13 +255,6 @@ def token_set_similarity(a: str, b: str) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
 def _common_prefix(a: str | None, b: str | None) -> int:
     if a is None or b is None:
         return 0
@@ -393,7 +387,7 @@ def _meeting_candidate(item: _Item[MeetingEvent], cluster: _Cluster[MeetingEvent
     record = item.record
     for other in cluster.items:
         o = other.record
-        if not _dates_compatible(record.date, o.date) or not _places_compatible(record.location, o.location):
+        if not dates_compatible(record.date, o.date) or not _places_compatible(record.location, o.location):
             return None
         if "unknown" not in (record.format, o.format) and record.format != o.format:
             return None

@@ -21,6 +21,7 @@ from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 
+from ..normalize.dates import dates_compatible
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
 from .gold import RECORD_TYPES, GoldArticle
 
@@ -93,17 +94,6 @@ def has_cyrillic(text: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """True when the partial ISO dates agree at the coarser precision, or either is unknown.
-
-    ``"2026-01-22"`` and ``"2026-01"`` are compatible; ``"2025-12"`` and ``"2026-01"`` are not.
-    """
-    if a is None or b is None:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
 
 
 def participant_overlap(a: Iterable[str], b: Iterable[str]) -> float:

@@ -6,8 +6,6 @@ case; the stored quote is always ``text[start:end]``, the article's own characte
 
 from __future__ import annotations
 
-import re
-
 from ..records import Evidence
 
 __all__ = ["evidence_for_span", "locate_quote", "make_evidence"]
@@ -95,6 +93,3 @@ def evidence_for_span(text: str, start: int, end: int) -> Evidence:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Evidence(quote=text[start:end], start=start, end=end)
-
-
-_WORDS = re.compile(r"\w+")

@@ -17,7 +17,7 @@ from typing import Any
 from ..articles import Article
 from ..errors import ExtractionError
 from ..llm.client import CallUsage
-from ..normalize.dates import resolve_date
+from ..normalize.dates import dates_compatible, resolve_date
 from ..normalize.language import detect_language
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.numbers import casualty_counts, parse_duration_hours
@@ -110,14 +110,6 @@ def lead_of(article: Article, limit: int = LEAD_CHARS, skip: set[int] | None = N
 
 
 # -- dates -----------------------------------------------------------------------------
-
-
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Same date at the coarser precision, or one side unknown."""
-    if a is None or b is None:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
 
 
 def _more_precise(a: str | None, b: str | None) -> str | None:

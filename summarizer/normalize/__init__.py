@@ -7,7 +7,7 @@
 * :mod:`.language` -- ISO 639-1 language of a text.
 """
 
-from .dates import DateMention, find_dates, resolve_date
+from .dates import DateMention, dates_compatible, find_dates, resolve_date
 from .language import detect_language
 from .names import (
     Mention,
@@ -23,6 +23,7 @@ from .names import (
 from .numbers import Count, casualty_counts, find_counts, parse_duration_hours, parse_number
 
 __all__ = [
+    "dates_compatible",
     "Count",
     "DateMention",
     "Mention",

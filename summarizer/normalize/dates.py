@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .language import detect_language
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "resolve_date"]
+__all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "resolve_date"]
 
 PRECISIONS = ("day", "month", "year")
 
@@ -541,3 +541,14 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return None
     order = {"day": 0, "month": 1, "year": 2}
     return min(mentions, key=lambda m: (order[m.precision], m.start)).value
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """True when two ISO partial dates agree at the coarser precision, or either is unknown.
+
+    ``"2026-01-22"`` and ``"2026-01"`` are compatible; ``"2025-12"`` and ``"2026-01"`` are not.
+    """
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]

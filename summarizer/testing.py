@@ -22,7 +22,12 @@ import instructor
 from .llm._http import httpx
 from .llm.client import ModelClient, ResponseCache
 
-__all__ = ["FakeModel"]
+__all__ = ["FakeModel", "Truncated"]
+
+
+class Truncated(str):
+    """An answer the server cut at ``max_tokens`` (``finish_reason: "length"``)."""
+
 
 Answer = dict[str, Any] | str | Exception
 Responder = Callable[[dict[str, Any]], Answer]
@@ -72,6 +77,7 @@ class FakeModel:
         if isinstance(answer, Exception):
             raise answer
         content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        finish_reason = "length" if isinstance(answer, Truncated) else "stop"
         return httpx.Response(
             200,
             json={
@@ -80,7 +86,7 @@ class FakeModel:
                 "created": 0,
                 "model": body.get("model", "fake"),
                 "choices": [
-                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+                    {"index": 0, "finish_reason": finish_reason, "message": {"role": "assistant", "content": content}}
                 ],
                 "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
             },

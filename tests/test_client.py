@@ -11,7 +11,7 @@ from summarizer.errors import BackendError, ExtractionError
 from summarizer.extract.passes import MeetingAnswer, SummaryAnswer
 from summarizer.llm import RestartingClient
 from summarizer.llm._http import httpx
-from summarizer.testing import FakeModel
+from summarizer.testing import FakeModel, Truncated
 
 MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "q"}]
 GOOD = {"headline": "h", "brief": "b"}
@@ -102,3 +102,9 @@ def test_embedded_server_is_not_started_when_the_cache_answers(tmp_path: Path) -
     value, usage = client.ask(MESSAGES, SummaryAnswer)
     assert usage.cached and value.headline == "h"
     assert server.started == 0
+
+
+def test_answer_cut_at_max_tokens_is_an_extraction_error() -> None:
+    fake = FakeModel(lambda request: Truncated('{"headline": "h", "bri'))
+    with pytest.raises(ExtractionError, match="summary"):
+        fake.client(retries=1).ask(MESSAGES, SummaryAnswer, label="summary")

@@ -76,7 +76,7 @@ def ask_meeting(
 ) -> tuple[MeetingAnswer, CallUsage]:
     """Ask about one candidate sentence; ``names`` are the canonical names code found in it."""
     messages = prompts().messages("meeting", **_question(candidate, published, names, always_context=False))
-    return client.ask(messages, MeetingAnswer, max_tokens=96, label="meeting")
+    return client.ask(messages, MeetingAnswer, max_tokens=128, label="meeting")
 
 
 def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tuple[DemandAnswer, CallUsage]:
@@ -86,4 +86,4 @@ def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tu
 
 def ask_summary(client: Asker, lead: str, published: str | None) -> tuple[SummaryAnswer, CallUsage]:
     messages = prompts().messages("summary", lead=lead, published=published)
-    return client.ask(messages, SummaryAnswer, max_tokens=160, label="summary")
+    return client.ask(messages, SummaryAnswer, max_tokens=200, label="summary")

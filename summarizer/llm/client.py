@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor.core import InstructorError, InstructorRetryException
 from pydantic import BaseModel
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
@@ -219,6 +219,12 @@ class ModelClient:
                 f"{label or 'model'}: no valid answer after {exc.n_attempts} attempts",
                 attempts=exc.n_attempts,
                 last_output=last_output,
+            ) from None
+        except InstructorError as exc:  # e.g. output cut at max_tokens: this answer is unusable
+            raise ExtractionError(
+                f"{label or 'model'}: unusable answer ({type(exc).__name__}: {str(exc)[:200]})",
+                attempts=attempts,
+                last_output=_last_completion_text(exc),
             ) from None
         usage = CallUsage(seconds=time.perf_counter() - started, attempts=attempts)
         raw_usage = getattr(completion, "usage", None)

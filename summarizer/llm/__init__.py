@@ -58,8 +58,8 @@ def _server_models(base_url: str, api_key: str | None, timeout: float) -> list[d
 
 
 def start_embedded_server(settings: Settings, progress: Progress | None = None) -> tuple[EmbeddedServer, str]:
-    """Assemble (first run) and start the embedded server; return it, not yet started, and
-    the model identity used in cache keys."""
+    """Assemble the model (first run only) and prepare its server; return the server, not yet
+    started, and the model identity used in cache keys."""
     if settings.model_file is not None:
         path = settings.model_file
         if not path.is_file():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -80,6 +81,21 @@ def _record_usage(stats: ExtractionStats, usage: CallUsage) -> None:
     stats.cached_calls += int(usage.cached)
     stats.prompt_tokens += usage.prompt_tokens
     stats.completion_tokens += usage.completion_tokens
+
+
+def _ask_once(
+    memo: dict[tuple[str, str, str | None], Any],
+    kind: str,
+    candidate: Candidate,
+    ask: Callable[[Candidate], tuple[Any, CallUsage]],
+) -> tuple[Any, CallUsage]:
+    """Ask about a sentence once per article: long pages repeat themselves."""
+    key = (kind, candidate.sentence.text, candidate.context.text if candidate.context else None)
+    if key in memo:
+        return memo[key], CallUsage(cached=True)
+    answer, usage = ask(candidate)
+    memo[key] = answer
+    return answer, usage
 
 
 def _failed(stats: ExtractionStats, kind: str, candidate: Candidate | None, exc: ExtractionError) -> None:
@@ -392,12 +408,12 @@ def _meetings(
     memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in meeting_candidates(sentences):
         try:
-            key = ("meeting", candidate.sentence.text, candidate.context.text if candidate.context else None)
-            if key in memo:  # a repeated sentence (long pages repeat themselves) is asked once
-                answer, usage = memo[key], CallUsage(cached=True)
-            else:
-                answer, usage = ask_meeting(client, candidate, article.published, window_people(candidate))
-                memo[key] = answer
+            answer, usage = _ask_once(
+                memo,
+                "meeting",
+                candidate,
+                lambda c: ask_meeting(client, c, article.published, window_people(c)),
+            )
         except ExtractionError as exc:
             _failed(stats, "meeting", candidate, exc)
             continue
@@ -482,12 +498,7 @@ def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: 
     memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in demand_candidates(sentences):
         try:
-            key = ("demand", candidate.sentence.text, candidate.context.text if candidate.context else None)
-            if key in memo:
-                answer, usage = memo[key], CallUsage(cached=True)
-            else:
-                answer, usage = ask_demand(client, candidate, article.published)
-                memo[key] = answer
+            answer, usage = _ask_once(memo, "demand", candidate, lambda c: ask_demand(client, c, article.published))
         except ExtractionError as exc:
             _failed(stats, "demand", candidate, exc)
             continue

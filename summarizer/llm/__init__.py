@@ -88,21 +88,25 @@ class RestartingClient:
     def __init__(self, server: EmbeddedServer, make: Callable[[str], ModelClient]) -> None:
         self.server = server
         self.make = make
-        self.client = make(server.base_url)
         self.restarts = 0
         self.started = False
+        self.client = self._made(server.base_url)
+
+    def _made(self, base_url: str) -> ModelClient:
+        client = self.make(base_url)
+        client.before_request = self._ensure_started
+        return client
+
+    def _ensure_started(self) -> None:
+        if not self.started:
+            self.server.start()
+            self.started = True
 
     @property
     def cache(self) -> ResponseCache | None:
         return self.client.cache
 
     def ask(self, messages: list[dict[str, str]], response_model: type[T], **kwargs: Any) -> tuple[T, CallUsage]:
-        hit = self.client.cached(messages, response_model, max_tokens=kwargs.get("max_tokens", 256))
-        if hit is not None:
-            return hit, CallUsage(cached=True)
-        if not self.started:
-            self.server.start()
-            self.started = True
         try:
             return self.client.ask(messages, response_model, **kwargs)
         except BackendError:
@@ -113,7 +117,7 @@ class RestartingClient:
             self.server.stop()
             self.server.port = free_port()
             self.server.start()
-            self.client = self.make(self.server.base_url)
+            self.client = self._made(self.server.base_url)
             return self.client.ask(messages, response_model, **kwargs)
 
 

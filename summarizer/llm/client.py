@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -114,6 +115,7 @@ class ModelClient:
     extra_params: dict[str, Any] = field(default_factory=dict)
     cache: ResponseCache | None = None
     http_client: httpx.Client | None = None
+    before_request: Callable[[], None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.model_identity = self.model_identity or f"{self.base_url}|{self.model}"
@@ -152,11 +154,8 @@ class ModelClient:
             }
         )
 
-    def cached(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int = 256) -> T | None:
-        """The cached answer to exactly this question, or ``None``."""
-        if self.cache is None:
-            return None
-        hit = self.cache.get(self._key(messages, response_model, max_tokens))
+    def _lookup(self, key: str | None, response_model: type[T]) -> T | None:
+        hit = self.cache.get(key) if self.cache is not None and key is not None else None
         if hit is None:
             return None
         try:
@@ -172,13 +171,19 @@ class ModelClient:
         max_tokens: int = 256,
         label: str = "",
     ) -> tuple[T, CallUsage]:
-        """Send ``messages``; return the validated answer and what it cost."""
-        hit = self.cached(messages, response_model, max_tokens=max_tokens)
+        """Send ``messages``; return the validated answer and what it cost.
+
+        A cached answer returns at once; otherwise ``before_request`` (if set) runs first, so
+        that an embedded server is started only for a question the cache cannot answer.
+        """
+        key = self._key(messages, response_model, max_tokens) if self.cache is not None else None
+        hit = self._lookup(key, response_model)
         if hit is not None:
             return hit, CallUsage(cached=True, seconds=0.0)
+        if self.before_request is not None:
+            self.before_request()
         schema = response_model.model_json_schema()
         params = self.sampling(max_tokens)
-        key = self._key(messages, response_model, max_tokens) if self.cache is not None else None
         extra_body = dict(self.extra_params)
         if self.constrain:
             extra_body["response_format"] = {"type": "json_object", "schema": schema}

@@ -122,8 +122,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     BOMs decide first (UTF-8, UTF-16 LE/BE); bytes with NULs are UTF-16 without a BOM (the
     byte order whose decoding reads as text) or binary; then strict UTF-8; then the
     single-byte Cyrillic code pages, choosing the one whose decoding reads as mostly lower-case
-    Cyrillic (cp1251 and KOI8-R swap the cases). Raises ``ArticleError`` for bytes that are
-    not text.
+    Cyrillic (cp1251 and KOI8-R swap the cases; KOI8-U has Ukrainian letters where KOI8-R has
+    box-drawing signs); then the other single-byte code pages (cp1250, cp1252, latin-1...) as
+    charset-normalizer tells them apart. Raises ``ArticleError`` for bytes that are not text.
     """
     candidates: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
@@ -153,17 +154,50 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if decoded is not None:
         return decoded
     best: tuple[float, str, str] | None = None
-    for encoding in ("cp1251", "koi8-r"):
+    for encoding in ("cp1251", "koi8-r", "koi8-u"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        score = _cyrillic_lower_share(text)
+        # KOI8-R reads the Ukrainian letters of KOI8-U as box-drawing signs: those count against it.
+        score = _cyrillic_lower_share(text) - sum("\u2500" <= c <= "\u257f" for c in text) / max(1, len(text))
         if best is None or score > best[0]:
             best = (score, text, encoding)
-    if best is None or _looks_binary(best[1]) or best[0] < 0.3:
+    if best is not None and not _looks_binary(best[1]) and best[0] >= 0.3:
+        return best[1], best[2]
+    return _detected_single_byte(data)
+
+
+def _detected_single_byte(data: bytes) -> tuple[str, str]:
+    """Latin single-byte code pages: cp1252 (German, French, latin-1 text) or cp1250 (Polish,
+    Czech...). The one whose decoding leaves fewer signs glued to letters wins (Polish "ł" read
+    as cp1252 is "³"); on a tie, charset-normalizer's guess. Raises ``ArticleError`` when
+    nothing reads as text."""
+    from charset_normalizer import from_bytes
+
+    decoded: list[tuple[int, str, str]] = []
+    for encoding in ("cp1252", "cp1250"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        decoded.append((len(_GLUED_SIGN.findall(text)), encoding, text))
+    if not decoded:
         raise ArticleError("not a text file (unknown encoding or binary content)")
-    return best[1], best[2]
+    fewest = min(odd for odd, _, _ in decoded)
+    tied = [(encoding, text) for odd, encoding, text in decoded if odd == fewest]
+    if len(tied) > 1:
+        guess = from_bytes(data).best()
+        name = (guess.encoding or "").replace("_", "") if guess is not None else ""
+        tied.sort(key=lambda item: item[0].replace("-", "") != name)
+    encoding, text = tied[0]
+    if _looks_binary(text) or _plausible_share(text) < 0.9:
+        raise ArticleError("not a text file (unknown encoding or binary content)")
+    return text, encoding
+
+
+# A non-ASCII sign (not a letter, digit or space) touching a letter: "zas³ab³o", "¿yje".
+_GLUED_SIGN = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f«»„“”‘’–—…°€]|[^\w\s\x00-\x7f«»„“”‘’–—…°€](?=[^\W\d_])")
 
 
 def parse_article(text: str, article_id: str, *, published: str | None = None, encoding: str = "utf-8") -> Article:

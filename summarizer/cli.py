@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Settings, resolve_settings
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
 from .records import ArticleSummary
 
 __all__ = ["cli", "main"]
@@ -67,9 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(brief)
 
     evaluate = sub.add_parser("eval", help="score extractions against gold data")
-    evaluate.add_argument("--gold", type=Path, default=Path("evals/gold"), help="gold folder (default evals/gold)")
-    evaluate.add_argument("--articles", type=Path, default=Path("seeds"), help="article folder (default seeds)")
-    evaluate.add_argument("--predictions", type=Path, help="score saved predictions (JSONL) instead of extracting")
+    evaluate.add_argument(
+        "--split",
+        default="seeds",
+        help="seeds, dev, test, all, or a comma list such as seeds,test (default seeds); "
+        "each is scored and reported on its own",
+    )
+    evaluate.add_argument("--gold", type=Path, help="a gold folder of your own instead of --split (with --articles)")
+    evaluate.add_argument("--articles", type=Path, help="the article folder for --gold")
+    evaluate.add_argument(
+        "--predictions",
+        type=Path,
+        help="score saved predictions (JSONL) instead of extracting; a PREDICTIONS.stats.json beside it "
+        "(written by --save-predictions) supplies candidate recall and cost",
+    )
     evaluate.add_argument("--report", type=Path, help="write the JSON report here")
     evaluate.add_argument("--save-predictions", type=Path, help="write the extracted records here (JSONL)")
     evaluate.add_argument("--baseline", type=Path, help="fail when a headline figure falls below this report")
@@ -249,36 +260,51 @@ def _cmd_extract(args: argparse.Namespace, *, brief: bool = False) -> int:
     )
 
 
+def _eval_sets(args: argparse.Namespace) -> list:  # list[EvalSet]
+    from .evaluate.splits import EvalSet, resolve_splits
+
+    if args.gold is None and args.articles is None:
+        return resolve_splits(args.split)
+    if args.gold is None or args.articles is None:
+        raise ConfigError("--gold and --articles go together")
+    for folder, what in ((args.gold, "gold"), (args.articles, "article")):
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: {what} folder not found")
+    return [EvalSet("custom", args.gold, args.articles)]
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .articles import Article
     from .evaluate.report import compare_to_baseline, format_table, load_report, write_report
-    from .evaluate.runner import load_predictions, run_eval
-    from .extract import ExtractionResult, extract_article
+    from .evaluate.runner import load_predictions, load_stats, run_eval_sets, save_stats
+    from .extract import ExtractionResult, ExtractionStats, extract_article
 
-    if not args.gold.is_dir():
-        raise SummarizerError(f"{args.gold}: gold folder not found")
-    if not args.articles.is_dir():
-        raise SummarizerError(f"{args.articles}: article folder not found")
+    sets = _eval_sets(args)
     baseline = load_report(args.baseline) if args.baseline else None
     if args.predictions:
-        report = run_eval(args.gold, args.articles, predictions=load_predictions(args.predictions))
+        sidecar = args.predictions.with_name(args.predictions.name + ".stats.json")
+        stats = load_stats(sidecar) if sidecar.exists() else None
+        report = run_eval_sets(sets, predictions=load_predictions(args.predictions), stats=stats)
     else:
         from .llm import open_client
 
         settings = _settings(args)
         captured: list[ArticleSummary] = []
+        captured_stats: dict[str, ExtractionStats] = {}
 
         with open_client(settings, _progress()) as client:
 
             def extract(article: Article) -> ExtractionResult:
                 result = extract_article(article, client)
                 captured.append(result.summary)
+                captured_stats[article.article_id] = result.stats
                 _notify(f"{article.article_id}: {result.stats.seconds:.1f} s, {result.stats.calls} questions")
                 return result
 
-            report = run_eval(args.gold, args.articles, extract=extract)
+            report = run_eval_sets(sets, extract=extract)
         if args.save_predictions:
             _write_text(args.save_predictions, "".join(s.model_dump_json() + "\n" for s in captured))
+            save_stats(args.save_predictions.with_name(args.save_predictions.name + ".stats.json"), captured_stats)
     print(format_table(report))
     if args.report:
         write_report(report, args.report)

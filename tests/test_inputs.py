@@ -175,6 +175,28 @@ def test_encodings_decode_and_offsets_index_the_decoded_text(
     assert result.stats.calls == len(fake.requests)
 
 
+@pytest.mark.parametrize(
+    "encoding,text",
+    [
+        ("cp1250", " date 2025-12-30 Górnicy protestują pod ziemią. Związek zawodowy żąda rozmów z rządem w sprawie "
+         "wynagrodzeń; ponad stu pracowników kopalni zostało na dole, a dwóch zasłabło."),
+        ("cp1252", " date 2013-06-02 Hochwasser in Österreich: Die Behörden melden zwei Tote und fünf Verletzte. Größere "
+         "Überschwemmungen drohen an der Donau, während Bürgermeister über Räumungen beraten."),
+        ("latin-1", " date 2025-09-22 Les syndicats réclament l'abandon du projet de budget. Une nouvelle journée de "
+         "grève est prévue jeudi à Paris, où l'intersyndicale sera reçue à Matignon."),
+        ("koi8-u", " date 2025-08-18 Профспілка вимагає підвищення зарплат. Страйк у Києві триває вже тиждень, "
+         "і працівники заводу їдуть до міністерства."),
+    ],
+    ids=["cp1250-pl", "cp1252-de", "latin-1-fr", "koi8-u"],
+)
+def test_single_byte_code_pages_are_read_as_text(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert article.text == text  # every letter as written, whichever compatible code page was named
+    assert article.published == text[6:16]
+
+
 # -- HTML pages ----------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>

@@ -100,7 +100,10 @@ TOP_KEYS = [
     "types",
     "fields",
     "grounding",
+    "candidate_recall",
+    "english",
     "cost",
+    "per_language",
     "per_article",
     "headline",
     "matches",
@@ -117,7 +120,7 @@ def _report(pred: ArticleSummary = GOLD, stats: dict[str, ExtractionStats] | Non
 def test_report_shape_and_key_order() -> None:
     report = _report(stats={"a1": ExtractionStats(seconds=2.5, prompt_tokens=1000, completion_tokens=200)})
     assert list(report) == TOP_KEYS
-    assert report["version"] == 1 and report["articles"] == 1
+    assert report["version"] == 2 and report["articles"] == 1
     assert list(report["types"]) == ["meetings", "demands", "casualties"]
     assert list(report["types"]["meetings"]) == ["tp", "fp", "fn", "precision", "recall", "f1"]
     assert list(report["fields"]["meetings"]) == ["status", "date", "location", "duration_hours", "format"]
@@ -125,12 +128,17 @@ def test_report_shape_and_key_order() -> None:
     assert list(report["fields"]["casualties"]) == ["killed", "injured", "qualifier", "victims", "period"]
     assert list(report["grounding"]) == ["verbatim_share", "english_clean_share", "canonical_participants_share"]
     assert tuple(report["headline"]) == HEADLINE_KEYS
-    assert all(v == 1.0 for v in report["headline"].values())
+    diagnostics = {"candidate_recall", "english_headline_share", "english_brief_share"}
+    assert all(v == 1.0 for k, v in report["headline"].items() if k not in diagnostics)
+    assert all(report["headline"][k] is None for k in diagnostics)  # no stats, languages or checks given
     assert report["per_article"]["a1"] == {
+        "language": None,
         "meetings": {"tp": 1, "fp": 0, "fn": 0},
         "demands": {"tp": 1, "fp": 0, "fn": 0},
         "casualties": {"tp": 1, "fp": 0, "fn": 0},
         "seconds": 2.5,
+        "candidate_recall": None,
+        "english": None,
     }
     assert report["matches"]["a1"] == {"meetings": [[0, 0]], "demands": [[0, 0]], "casualties": [[0, 0]]}
     assert report["cost"]["seconds_mean"] == 2.5 and report["cost"]["prompt_tokens_mean"] == 1000.0

@@ -23,7 +23,7 @@ __all__ = [
     "write_report",
 ]
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 DEFAULT_TOLERANCE = 0.05
 
 HEADLINE_KEYS: tuple[str, ...] = (
@@ -37,6 +37,9 @@ HEADLINE_KEYS: tuple[str, ...] = (
     "casualties_injured_acc",
     "verbatim_share",
     "english_clean_share",
+    "candidate_recall",
+    "english_headline_share",
+    "english_brief_share",
 )
 """The figures the regression gate (``compare_to_baseline``) checks, in report order."""
 
@@ -64,22 +67,59 @@ def _median(values: Sequence[float]) -> float | None:
     return _round(float(statistics.median(values))) if values else None
 
 
+def _aggregate(scores: Sequence[ArticleScore]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """P/R/F1 per record type and field accuracies per type over ``scores``."""
+    totals = {kind: Counts() for kind in RECORD_TYPES}
+    field_totals = {kind: {name: Ratio() for name in FIELDS[kind]} for kind in RECORD_TYPES}
+    for score in scores:
+        for kind in RECORD_TYPES:
+            totals[kind].add(score.matchings[kind].counts)
+            for name, ratio in score.fields[kind].items():
+                field_totals[kind][name].add(ratio)
+    types = {kind: _counts_dict(totals[kind]) for kind in RECORD_TYPES}
+    fields = {kind: {name: _round(ratio.value) for name, ratio in field_totals[kind].items()} for kind in RECORD_TYPES}
+    return types, fields
+
+
+def _recall(ids: Sequence[str], coverage: Mapping[str, Mapping[str, Ratio]]) -> dict[str, float | None]:
+    """Candidate recall per record type and over all types, for the articles ``ids``."""
+    per_kind = {kind: Ratio() for kind in RECORD_TYPES}
+    for aid in ids:
+        for kind, ratio in coverage.get(aid, {}).items():
+            per_kind[kind].add(ratio)
+    overall = Ratio()
+    for ratio in per_kind.values():
+        overall.add(ratio)
+    return {**{kind: _round(r.value) for kind, r in per_kind.items()}, "all": _round(overall.value)}
+
+
+def _share(values: Sequence[bool]) -> float | None:
+    return _round(sum(values) / len(values)) if values else None
+
+
 def build_report(
     scores: Sequence[ArticleScore],
     stats: Mapping[str, ExtractionStats | None] | None = None,
     *,
     failures: Mapping[str, str] | None = None,
+    languages: Mapping[str, str] | None = None,
+    coverage: Mapping[str, Mapping[str, Ratio]] | None = None,
+    english: Mapping[str, Mapping[str, bool]] | None = None,
 ) -> dict[str, Any]:
     """Aggregate per-article scores into the report dict (JSON-serialisable, stable key order).
 
     ``stats`` maps article ids to their ``ExtractionStats`` (cost figures are null where
     unknown); ``failures`` maps ids of articles whose extraction failed to the reason (they are
-    scored as empty predictions).
+    scored as empty predictions). ``languages`` (the gold language of each article),
+    ``coverage`` (candidate coverage per type, see ``coverage.candidate_coverage``) and
+    ``english`` (whether the predicted headline and brief read as English) feed the
+    per-language table, candidate recall and English-ness; where absent they are null.
     """
     stats = stats or {}
-    totals = {kind: Counts() for kind in RECORD_TYPES}
-    field_totals = {kind: {name: Ratio() for name in FIELDS[kind]} for kind in RECORD_TYPES}
-    verbatim, english, canonical = Ratio(), Ratio(), Ratio()
+    languages = languages or {}
+    coverage = coverage or {}
+    english = english or {}
+    verbatim, english_clean, canonical = Ratio(), Ratio(), Ratio()
     per_article: dict[str, Any] = {}
     matches: dict[str, Any] = {}
     optional_matches: dict[str, Any] = {}
@@ -87,25 +127,25 @@ def build_report(
     seconds: list[float] = []
     prompt_tokens: list[float] = []
     completion_tokens: list[float] = []
+    ordered = sorted(scores, key=lambda s: s.article_id)
 
-    for score in sorted(scores, key=lambda s: s.article_id):
+    for score in ordered:
         aid = score.article_id
-        row: dict[str, Any] = {}
+        row: dict[str, Any] = {"language": languages.get(aid)}
         for kind in RECORD_TYPES:
             counts = score.matchings[kind].counts
-            totals[kind].add(counts)
             row[kind] = {"tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
-            for name, ratio in score.fields[kind].items():
-                field_totals[kind][name].add(ratio)
         article_stats = stats.get(aid)
         row["seconds"] = _round(article_stats.seconds, 3) if article_stats is not None else None
+        row["candidate_recall"] = _recall([aid], coverage)["all"] if aid in coverage else None
+        row["english"] = dict(english[aid]) if aid in english else None
         per_article[aid] = row
         if article_stats is not None:
             seconds.append(article_stats.seconds)
             prompt_tokens.append(float(article_stats.prompt_tokens))
             completion_tokens.append(float(article_stats.completion_tokens))
         verbatim.add(score.verbatim)
-        english.add(score.english_clean)
+        english_clean.add(score.english_clean)
         canonical.add(score.canonical_participants)
         matches[aid] = {kind: [list(pair) for pair in score.matchings[kind].pairs] for kind in RECORD_TYPES}
         optional_matches[aid] = {
@@ -113,11 +153,33 @@ def build_report(
         }
         unmatched[aid] = {kind: score.unmatched[kind] for kind in RECORD_TYPES}
 
-    types = {kind: _counts_dict(totals[kind]) for kind in RECORD_TYPES}
-    fields = {kind: {name: _round(ratio.value) for name, ratio in field_totals[kind].items()} for kind in RECORD_TYPES}
+    types, fields = _aggregate(ordered)
+    all_ids = [s.article_id for s in ordered]
+    candidate_recall = _recall([aid for aid in all_ids if aid in coverage], coverage) if coverage else None
+    english_share = {
+        "headline_share": _share([english[a]["headline"] for a in all_ids if a in english]),
+        "brief_share": _share([english[a]["brief"] for a in all_ids if a in english]),
+    }
+    per_language: dict[str, Any] = {}
+    for language in sorted({languages.get(a) or "?" for a in all_ids}):
+        group = [s for s in ordered if (languages.get(s.article_id) or "?") == language]
+        ids = [s.article_id for s in group]
+        lang_types, lang_fields = _aggregate(group)
+        lang_seconds = [stats[a].seconds for a in ids if stats.get(a) is not None]  # type: ignore[union-attr]
+        per_language[language] = {
+            "articles": len(group),
+            "types": lang_types,
+            "fields": lang_fields,
+            "candidate_recall": _recall([a for a in ids if a in coverage], coverage)
+            if any(a in coverage for a in ids)
+            else None,
+            "english_headline_share": _share([english[a]["headline"] for a in ids if a in english]),
+            "english_brief_share": _share([english[a]["brief"] for a in ids if a in english]),
+            "seconds_mean": _mean(lang_seconds),
+        }
     grounding = {
         "verbatim_share": _round(verbatim.value),
-        "english_clean_share": _round(english.value),
+        "english_clean_share": _round(english_clean.value),
         "canonical_participants_share": _round(canonical.value),
     }
     cost = {
@@ -140,6 +202,9 @@ def build_report(
         "casualties_injured_acc": fields["casualties"]["injured"],
         "verbatim_share": grounding["verbatim_share"],
         "english_clean_share": grounding["english_clean_share"],
+        "candidate_recall": candidate_recall["all"] if candidate_recall else None,
+        "english_headline_share": english_share["headline_share"],
+        "english_brief_share": english_share["brief_share"],
     }
     return {
         "version": REPORT_VERSION,
@@ -147,7 +212,10 @@ def build_report(
         "types": types,
         "fields": fields,
         "grounding": grounding,
+        "candidate_recall": candidate_recall,
+        "english": english_share,
         "cost": cost,
+        "per_language": per_language,
         "per_article": per_article,
         "headline": headline,
         "matches": matches,
@@ -195,9 +263,52 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows)]
 
 
+def _per_language_rows(report: Mapping[str, Any]) -> list[list[str]]:
+    rows = []
+    for language, item in report.get("per_language", {}).items():
+        types, fields, recall = item.get("types", {}), item.get("fields", {}), item.get("candidate_recall") or {}
+        rows.append(
+            [
+                language,
+                str(item.get("articles")),
+                *(_fmt(types.get(kind, {}).get("f1"), 2) for kind in RECORD_TYPES),
+                *(_fmt(fields.get("meetings", {}).get(name), 2) for name in ("status", "date", "location")),
+                _fmt(recall.get("all"), 2),
+                _fmt(item.get("english_headline_share"), 2),
+                _fmt(item.get("english_brief_share"), 2),
+                _fmt(item.get("seconds_mean"), 1),
+            ]
+        )
+    return rows
+
+
+_LANGUAGE_HEADER = ["lang", "n", "meet F1", "dem F1", "cas F1", "status", "date", "place", "cand rec", "en head",
+                    "en brief", "s/art"]  # fmt: skip
+
+
 def format_table(report: Mapping[str, Any]) -> str:
-    """Render a report as plain text: per type P/R/F1 (tp/fp/fn), field accuracies, grounding
-    shares, cost, and the per-article breakdown."""
+    """Render a report as plain text. A report of several splits (``run_eval_sets``) starts with
+    their headline figures side by side, then each split's table."""
+    splits = report.get("splits")
+    if not isinstance(splits, Mapping):
+        return _format_split(report)
+    out: list[str] = []
+    if len(splits) > 1:
+        names = list(splits)
+        rows = [
+            [key, *(_fmt((splits[name].get("headline") or {}).get(key)) for name in names)] for key in HEADLINE_KEYS
+        ]
+        rows.append(["articles", *(str(splits[name].get("articles")) for name in names)])
+        rows.append(["seconds/article", *(_fmt(splits[name].get("cost", {}).get("seconds_mean"), 1) for name in names)])
+        out += ["headline figures by split", ""] + _table(["figure", *names], rows) + [""]
+    for name, item in splits.items():
+        out += [f"=== split: {name} ===", _format_split(item)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _format_split(report: Mapping[str, Any]) -> str:
+    """One split: per type P/R/F1 (tp/fp/fn), field accuracies, grounding shares, candidate
+    recall, English-ness, cost, the per-language table and the per-article breakdown."""
     out: list[str] = [f"eval report v{report.get('version')}: {report.get('articles')} article(s)", ""]
 
     types = report.get("types", {})
@@ -224,8 +335,19 @@ def format_table(report: Mapping[str, Any]) -> str:
     rows = [[name, _fmt(value)] for name, value in report.get("grounding", {}).items()]
     out += _table(["grounding", "share"], rows) + [""]
 
+    recall = report.get("candidate_recall") or {}
+    english = report.get("english") or {}
+    rows = [[f"candidate recall {kind}", _fmt(value)] for kind, value in recall.items()]
+    rows += [[f"English {name.replace('_share', '')}s", _fmt(value)] for name, value in english.items()]
+    if rows:
+        out += _table(["diagnostic", "share"], rows) + [""]
+
     rows = [[name, _fmt(value, 1)] for name, value in report.get("cost", {}).items()]
     out += _table(["cost per article", "value"], rows) + [""]
+
+    rows = _per_language_rows(report)
+    if rows:
+        out += ["per language:"] + _table(_LANGUAGE_HEADER, rows) + [""]
 
     per_article = report.get("per_article", {})
     if per_article:
@@ -256,11 +378,23 @@ def compare_to_baseline(
     """The regression gate: one line per headline figure that falls more than ``tolerance``
     below the baseline's; an empty list means the report passes.
 
-    ``tolerance`` is absolute (default 0.05, i.e. five points on a 0-1 scale). A figure that
-    is null or missing in the report but numeric in the baseline counts as a regression; a
-    figure that is null in the baseline is not checked. Keys are those of ``HEADLINE_KEYS``
-    and any others the baseline's headline holds.
+    Reports of several splits are compared split by split (each line names its split); a split
+    the baseline lacks is not checked. ``tolerance`` is absolute (default 0.05, i.e. five
+    points on a 0-1 scale). A figure that is null or missing in the report but numeric in the
+    baseline counts as a regression; a figure that is null in the baseline is not checked.
+    Keys are those of ``HEADLINE_KEYS`` and any others the baseline's headline holds.
     """
+    splits, reference_splits = report.get("splits"), baseline.get("splits")
+    if isinstance(splits, Mapping) and isinstance(reference_splits, Mapping):
+        problems: list[str] = []
+        for name, item in splits.items():
+            if name in reference_splits:
+                problems += [f"{name}: {line}" for line in _compare(item, reference_splits[name], tolerance)]
+        return problems
+    return _compare(report, baseline, tolerance)
+
+
+def _compare(report: Mapping[str, Any], baseline: Mapping[str, Any], tolerance: float) -> list[str]:
     current = report.get("headline") or {}
     reference = baseline.get("headline") or {}
     keys = [k for k in HEADLINE_KEYS if k in reference] + [k for k in reference if k not in HEADLINE_KEYS]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,13 @@ from ..articles import Article, read_article
 from ..errors import ConfigError, ExtractionError
 from ..extract.result import ExtractionResult, ExtractionStats
 from ..records import ArticleSummary
+from .coverage import candidate_coverage, english_checks
 from .gold import load_gold
-from .report import build_report
-from .scorer import ArticleScore, score_article
+from .report import REPORT_VERSION, build_report
+from .scorer import ArticleScore, Ratio, score_article
+from .splits import EvalSet
 
-__all__ = ["load_predictions", "run_eval"]
+__all__ = ["load_predictions", "load_stats", "run_eval", "run_eval_sets", "save_stats"]
 
 
 def _empty_summary(article: Article) -> ArticleSummary:
@@ -51,6 +54,9 @@ def run_eval(
     collected: dict[str, ExtractionStats | None] = dict(stats or {})
     failures: dict[str, str] = {}
     scores: list[ArticleScore] = []
+    languages: dict[str, str] = {}
+    coverage: dict[str, dict[str, Ratio]] = {}
+    english: dict[str, dict[str, bool]] = {}
     for article_id, gold_article in gold.items():
         article = read_article(Path(articles_dir) / f"{article_id}.txt")
         if predictions is not None:
@@ -69,7 +75,50 @@ def run_eval(
                 predicted = result.summary
                 collected[article_id] = result.stats
         scores.append(score_article(predicted, gold_article, article.text, article_id=article_id))
-    return build_report(scores, collected, failures=failures)
+        languages[article_id] = gold_article.summary.language
+        english[article_id] = english_checks(predicted)
+        article_stats = collected.get(article_id)
+        if article_stats is not None and article_id not in failures:
+            coverage[article_id] = candidate_coverage(gold_article, article_stats.candidates)
+    return build_report(
+        scores, collected, failures=failures, languages=languages, coverage=coverage, english=english
+    )
+
+
+def run_eval_sets(
+    sets: Sequence[EvalSet],
+    *,
+    predictions: Mapping[str, ArticleSummary] | None = None,
+    extract: Callable[[Article], ExtractionResult] | None = None,
+    stats: Mapping[str, ExtractionStats] | None = None,
+) -> dict[str, Any]:
+    """Run ``run_eval`` on each set; return ``{"version", "splits": {name: report}}``."""
+    return {
+        "version": REPORT_VERSION,
+        "splits": {
+            item.name: run_eval(item.gold, item.articles, predictions=predictions, extract=extract, stats=stats)
+            for item in sets
+        },
+    }
+
+
+def save_stats(path: Path, stats: Mapping[str, ExtractionStats]) -> None:
+    """Write per-article ``ExtractionStats`` as one JSON object (the predictions' sidecar)."""
+    data = {aid: dataclasses.asdict(item) for aid, item in sorted(stats.items())}
+    Path(path).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_stats(path: Path) -> dict[str, ExtractionStats]:
+    """Read what ``save_stats`` wrote; raises ``ConfigError`` naming the file when it is not that."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        result = {}
+        for aid, item in data.items():
+            item["candidates"] = {kind: [tuple(span) for span in spans] for kind, spans in item["candidates"].items()}
+            result[aid] = ExtractionStats(**item)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a stats file written by eval --save-predictions ({exc})") from None
+    return result
 
 
 def load_predictions(path: Path) -> dict[str, ArticleSummary]:

@@ -1,6 +1,6 @@
 """Code finds, the model judges: pick the sentences worth asking the model about.
 
-Trigger words are multilingual stems (ru, uk, bg, en, de, pl, fr); they are deliberately
+Trigger words are per-language data (``summarizer/lexicon/<code>.json``); they are deliberately
 generous, because the model's judgement and the grounding checks remove false alarms, while
 a sentence never picked here can never become a record.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..lexicon import pattern
 from ..normalize.names import Mention, find_mentions
 from .safety import looks_like_injection
 from .sentences import Sentence
@@ -26,78 +27,13 @@ __all__ = [
 ]
 
 
-def _stems(*stems: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(stems) + r")", re.IGNORECASE)
-
-
-MEETING_TRIGGER = _stems(
-    # ru
-    r"встре[чт]", r"переговор", r"разговор", r"созвон", r"телефонн", r"визит", r"посет", r"поездк", r"саммит",
-    r"прибы", r"провел[аи]? (?:беседу|консультац)", r"консультац", r"беседова", r"раунд", r"round of",
-    # uk
-    r"зустр", r"перемовин", r"переговор", r"розмов", r"візит", r"відвіда", r"поїздк", r"саміт", r"прибу", r"приїх",
-    r"консультаці",
-    # bg
-    r"сре[щш]", r"преговор", r"разговаря", r"посещ", r"пътуван", r"визита", r"отпътува",
-    # en, de, pl, fr
-    r"meet", r"met\b", r"talks", r"call\b", r"called\b", r"phone", r"visit", r"summit", r"negotiat",
-    r"treff", r"traf", r"gespräch", r"telefonat", r"besuch", r"gipfel", r"verhandl",
-    r"spotka", r"rozmow", r"rozmawia", r"wizyt", r"szczyt", r"negocjac",
-    r"rencontr", r"entretien", r"négociation", r"sommet", r"s'est entretenu",
-)  # fmt: skip
-
-DEMAND_TRIGGER = _stems(
-    # ru
-    r"требу", r"потребова", r"требовани", r"настаива", r"настоя(?:л|в|ть|ни)", r"призыва", r"призвал", r"выступа\w* против",
-    r"против\w* (?:развертыван|размещен|вступлен)", r"добива", r"ультиматум", r"отвергае\w* (?:любые|все)",
-    # uk
-    r"вимага", r"вимог", r"наполяга", r"наполяг", r"закликає", r"закликал", r"виступа\w* проти", r"домага",
-    # bg
-    r"изисква", r"настоява", r"призова", r"призовава", r"противопоставя", r"се обявява против",
-    # en, de, pl, fr
-    r"demand", r"insist", r"call(?:s|ed)? for", r"urge", r"oppos", r"reject\w* anything", r"requir",
-    r"forder", r"verlang", r"besteh\w* auf", r"żąda", r"domaga", r"wzywa", r"nalega",
-    r"exige", r"réclame", r"insiste", r"appelle à",
-)  # fmt: skip
-
-CASUALTY_TRIGGER = _stems(
-    r"погиб", r"убит", r"убил", r"жертв", r"ранен", r"ранени", r"пострада", r"загин", r"загибл", r"вбит", r"вбил",
-    r"поранен", r"поранил", r"постражда", r"травм", r"загина", r"ранени", r"пострада",
-    r"killed", r"dead", r"died", r"injur", r"wounded", r"casualt", r"getötet", r"tote", r"verletzt",
-    r"zgin", r"zabit", r"rann", r"tués", r"morts", r"blessé",
-)  # fmt: skip
-
-# Words that make an aggregate ("met six times", "all meetings") rather than one meeting.
-AGGREGATE = _stems(
-    r"\w+ раз(?:а|ів)?\b",
-    r"times\b",
-    r"mal\b",
-    r"razy\b",
-    r"fois\b",
-    r"пъти\b",
-    r"хронолог",
-    r"всех встреч",
-    r"всіх зустрічей",
-)
-
+MEETING_TRIGGER = pattern("meeting")
+DEMAND_TRIGGER = pattern("demand")
+CASUALTY_TRIGGER = pattern("casualty", "killed", "injured")
 # Groups that take part in meetings without named members.
-_DELEGATION_HINT = _stems(
-    r"делегац",
-    r"представител",
-    r"представник",
-    r"чиновник",
-    r"посланник",
-    r"посланц",
-    r"пратени",
-    r"delegation",
-    r"officials",
-    r"envoys",
-    r"представители",
-    r"лидер",
-    r"лідер",
-    r"leaders",
-    r"союзник",
-)
+_DELEGATION_HINT = pattern("delegation")
+# Scripts without capital letters: any sentence in them may name someone.
+_CASELESS = re.compile(r"[\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -126,7 +62,8 @@ def is_heading(sentence: Sentence, sentences: list[Sentence]) -> bool:
     """A section heading ("Peace talks: the latest"): a short paragraph of its own without
     final punctuation. It names a topic; the sentences under it report the facts."""
     alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
-    return alone and len(sentence.text.split()) <= 8 and sentence.text[-1:] not in '.!?…"»”'
+    short = len(sentence.text) <= 30 if _CASELESS.search(sentence.text) else len(sentence.text.split()) <= 8
+    return alone and short and sentence.text[-1:] not in '.!?…"»”。！？」』）)؟'
 
 
 def _people(mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -143,18 +80,30 @@ def _with_context(
     return context, mentions, context_mentions
 
 
+# A capitalised word after the first one: a name the alias table may not know ("Sophie Wilmès", "FNV").
+_CAPITALISED = re.compile(r"(?<=[\s(«\"„“'‘])[^\W\d_a-zà-ÿа-яёіїєґα-ωά-ώ]\w")
+
+
+def names_someone(text: str) -> bool:
+    """Whether ``text`` may name a person or organisation the alias table does not know: a
+    capitalised word other than the first, or any text in a script without capitals."""
+    return bool(_CASELESS.search(text) or _CAPITALISED.search(text))
+
+
 def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
     """Sentences with a meeting word and someone to meet: a known person, a state or a group
-    in the sentence, or a known person in the sentence before (a follow-up sentence)."""
+    in the sentence, a name the table does not know, or a known person in the sentence
+    before (a follow-up sentence)."""
     found = []
     for i, sentence in enumerate(sentences):
         if not MEETING_TRIGGER.search(sentence.text) or is_heading(sentence, sentences):
             continue
         context, mentions, context_mentions = _with_context(sentences, i)
         has_party = bool(_people(mentions)) or bool(_DELEGATION_HINT.search(sentence.text))
-        has_party = has_party or any(m.kind in {"state", "place"} for m in mentions)
+        has_party = has_party or any(m.kind in {"state", "place"} for m in mentions) or names_someone(sentence.text)
         earlier = tuple(find_mentions(sentences[i - 2].text)) if i > 1 else ()
-        if not has_party and not _people(context_mentions) and not _people(earlier):
+        follow_up = bool(_people(context_mentions)) or (context is not None and names_someone(context.text))
+        if not has_party and not follow_up and not _people(earlier):
             continue
         found.append(Candidate(sentence, context, mentions, context_mentions))
     return found
@@ -189,15 +138,14 @@ def _demand_clauses(sentence: Sentence) -> list[Sentence]:
 
 
 def demand_candidates(sentences: list[Sentence]) -> list[Candidate]:
-    """Sentences (or clauses, where a sentence joins several demands) with a demand word and a
-    possible actor (a state, organisation or person). A clause's context is its whole sentence."""
+    """Sentences (or clauses, where a sentence joins several demands) with a demand word. The
+    actor may be anyone ("the protesters", a union the alias table does not know), so no known
+    name is required. A clause's context is its whole sentence."""
     found = []
     for i, sentence in enumerate(sentences):
-        if not DEMAND_TRIGGER.search(sentence.text):
+        if not DEMAND_TRIGGER.search(sentence.text) or is_heading(sentence, sentences):
             continue
         context, mentions, context_mentions = _with_context(sentences, i)
-        if not mentions and not context_mentions:
-            continue
         clauses = _demand_clauses(sentence)
         if len(clauses) == 1:
             found.append(Candidate(sentence, context, mentions, context_mentions))

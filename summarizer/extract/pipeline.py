@@ -214,6 +214,12 @@ def _echoed_mention(english: str, candidate: Candidate) -> str | None:
     return None
 
 
+def is_latin_script(text: str) -> bool:
+    """Whether most letters of ``text`` (Cyrillic already transliterated) are Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) * 2 >= len(letters)
+
+
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
@@ -226,6 +232,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     window_states = {m.actor or m.name for m in _window_mentions(candidate)}
     window = strip_cyrillic((candidate.context.text if candidate.context else "") + " " + candidate.sentence.text)
     window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
+    comparable = is_latin_script(window)
     resolved: list[str] = []
     for raw in names:
         raw = raw.strip()
@@ -250,6 +257,11 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             last = english.split()[-1].lower() if english.split() else ""
             if last and any(SequenceMatcher(None, last, w).ratio() >= 0.8 for w in window_words):
                 name = english_name(raw, language)
+            elif not comparable:
+                # A window in a script an English name cannot be compared with (Greek, Arabic,
+                # Chinese, Korean...): the model's English name stands, unless it is a known
+                # person the window never mentions (checked below).
+                name = unknown_entity(raw)
         if name is None:
             continue
         if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
@@ -407,6 +419,7 @@ def _meetings(
     last: _Meeting | None = None  # the meeting the text spoke of most recently
     memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in meeting_candidates(sentences):
+        stats.note_candidate("meetings", candidate.sentence.start, candidate.sentence.end)
         try:
             answer, usage = _ask_once(
                 memo,
@@ -488,15 +501,33 @@ def _grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) ->
         actor = canonical_actor(raw) or canonical_actor(strip_cyrillic(raw))
         if actor and actor in names:
             return actor
+        if actor is None:
+            # Unknown to the alias table (a union, a movement, "protesters"): the model's English
+            # answer stands. A known name is never put in the place of an unknown one.
+            return unknown_entity(raw)
     if fallback and names:
         return names[0]
     return None
+
+
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def unknown_entity(raw: str) -> str | None:
+    """The model's English name for an entity the alias table does not know, cleaned: Cyrillic
+    transliterated, outer spaces and punctuation trimmed; None unless it is a short phrase in
+    Latin script (an answer in the article's script, or a sentence, is no name)."""
+    english = " ".join(strip_cyrillic(raw).split()).strip(" .,;:-\"'«»“”")
+    if not english or len(english.split()) > 6 or not _LATIN_NAME.match(english):
+        return None
+    return english
 
 
 def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats) -> list[Demand]:
     demands: list[Demand] = []
     memo: dict[tuple[str, str, str | None], Any] = {}
     for candidate in demand_candidates(sentences):
+        stats.note_candidate("demands", candidate.sentence.start, candidate.sentence.end)
         try:
             answer, usage = _ask_once(memo, "demand", candidate, lambda c: ask_demand(client, c, article.published))
         except ExtractionError as exc:
@@ -529,11 +560,14 @@ def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: 
 # -- casualties ------------------------------------------------------------------------
 
 
-def _casualties(article: Article, sentences: list[Sentence]) -> list[Casualty]:
+def _casualties(
+    article: Article, sentences: list[Sentence], stats: ExtractionStats, language: str
+) -> list[Casualty]:
     records: dict[tuple[str, str | None, str | None], Casualty] = {}
     for candidate in casualty_candidates(sentences):
         sentence = candidate.sentence
-        counts = casualty_counts(sentence.text)
+        stats.note_candidate("casualties", sentence.start, sentence.end)
+        counts = casualty_counts(sentence.text, language)
         killed, injured = counts.get("killed"), counts.get("injured")
         if killed is None and injured is None:
             continue
@@ -599,7 +633,7 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
     language = detect_language(article.body)
     meetings = _verified(_meetings(article, sentences, client, stats, language), article.text, stats)
     demands = _verified(_demands(article, sentences, client, stats), article.text, stats)
-    casualties = _verified(_casualties(article, sentences), article.text, stats)
+    casualties = _verified(_casualties(article, sentences, stats, language), article.text, stats)
     headline, brief = _headline_brief(article, client, stats, tainted)
     summary = ArticleSummary(
         article_id=article.article_id,

@@ -24,6 +24,11 @@ class ExtractionStats:
     warnings: list[str] = field(default_factory=list)
     # Questions the model never answered validly: label, message and its last raw output.
     failed_questions: list[dict[str, str]] = field(default_factory=list)
+    # Per record type, the (start, end) spans of the sentences that were examined as candidates.
+    candidates: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def note_candidate(self, kind: str, start: int, end: int) -> None:
+        self.candidates.setdefault(kind, []).append((start, end))
 
     def add(self, other: ExtractionStats) -> None:
         self.seconds += other.seconds
@@ -36,6 +41,8 @@ class ExtractionStats:
         self.dropped_unsupported += other.dropped_unsupported
         self.warnings.extend(other.warnings)
         self.failed_questions.extend(other.failed_questions)
+        for kind, spans in other.candidates.items():
+            self.candidates.setdefault(kind, []).extend(spans)
 
 
 @dataclass

@@ -7,9 +7,17 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
 
+# Capital letters of the Latin, Greek and Cyrillic scripts, and scripts without capitals
+# (Hebrew, Arabic, Indic, Thai, kana, CJK, Hangul): what can open a sentence.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+_OPENER = f"{re.escape(_UPPER)}0-9\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 # A boundary: sentence-final punctuation (optionally closing quotes/brackets), white space,
-# then something that can open a sentence (a capital, a digit, a quote or a dash).
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9]|[а-яёіїєґ]{3,})")
+# then something that can open a sentence (a capital, a digit, a quote or a dash); or a full
+# stop of Chinese and Japanese, which needs no space after it.
+_BOUNDARY = re.compile(
+    rf"(?<=[.!?…؟])[\"'»”)\]]*\s+(?=[\"'«„“(\[—–-]?\s*[{_OPENER}]|[а-яёіїєґ]{{3,}})"
+    r"|(?<=[。！？])[」』”’）)]*\s*(?=\S)"
+)
 # Tokens before a full stop that do not end a sentence: initials and common abbreviations.
 _NO_BREAK_BEFORE = re.compile(
     r"(?:(?:^|(?<=\s))[A-ZА-ЯЁІЇЄҐa-zа-яёіїєґ]|\b(?:г|гг|ул|им|т|д|с|ст|тыс|млн|млрд|р|руб|грн|проф|акад|св|бл|пр|вкл|напр|Mr|Mrs|Ms|Dr|St|Prof|"

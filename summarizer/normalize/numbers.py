@@ -8,11 +8,14 @@ Digits may be grouped with spaces (also no-break and thin spaces), commas or dot
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
 
+from ..lexicon import counts_come_first, number_words, pattern
 from .dates import find_dates
+from .language import detect_language
 
 __all__ = ["QUALIFIERS", "Count", "casualty_counts", "find_counts", "parse_duration_hours", "parse_number"]
 
@@ -44,76 +47,7 @@ def _forms(spec: str) -> dict[str, float]:
     return out
 
 
-_WORDS: dict[str, float] = {}
-_WORDS.update(
-    _forms(  # Russian
-        "1:один одна одно одного одной одному одним одну;2:два две двух двум двумя двое двоих;"
-        "3:три трех трёх трем трём тремя трое троих;4:четыре четырех четырёх четырем четырьмя четверо четверых;"
-        "5:пять пяти пятью пятеро пятерых;6:шесть шести шестью шестеро шестерых;7:семь семи семеро семерых;"
-        "8:восемь восьми восемью восьмеро;9:девять девяти девятью девятеро;10:десять десяти десятью десятеро;"
-        "11:одиннадцать одиннадцати;12:двенадцать двенадцати;13:тринадцать тринадцати;14:четырнадцать четырнадцати;"
-        "15:пятнадцать пятнадцати;16:шестнадцать шестнадцати;17:семнадцать семнадцати;18:восемнадцать восемнадцати;"
-        "19:девятнадцать девятнадцати;20:двадцать двадцати;30:тридцать тридцати;40:сорок сорока;"
-        "50:пятьдесят пятидесяти;60:шестьдесят шестидесяти;70:семьдесят семидесяти;80:восемьдесят восьмидесяти;"
-        "90:девяносто девяноста;100:сто ста;200:двести двухсот;300:триста трехсот трёхсот;400:четыреста четырехсот;"
-        "500:пятьсот пятисот;600:шестьсот шестисот;700:семьсот семисот;800:восемьсот восьмисот;900:девятьсот девятисот;"
-        "1.5:полтора полторы полутора"
-    )
-)
-_WORDS.update(
-    _forms(  # Ukrainian
-        "1:одна одне однієї одній;2:дві двох двом двома двоє;3:трьох трьом трьома троє;4:чотири чотирьох чотирьом;"
-        "5:п'ять п'яти п'ятьма п'ятеро п'ятьох;6:шість шести шістьох шістьма;7:сім семи сімох сьома;"
-        "8:вісім восьми вісьмох;9:дев'ять дев'яти дев'ятьох;10:десять десяти десятьох;11:одинадцять одинадцяти;"
-        "12:дванадцять дванадцяти;13:тринадцять тринадцяти;14:чотирнадцять чотирнадцяти;15:п'ятнадцять п'ятнадцяти;"
-        "16:шістнадцять шістнадцяти;17:сімнадцять сімнадцяти;18:вісімнадцять вісімнадцяти;"
-        "19:дев'ятнадцять дев'ятнадцяти;20:двадцять двадцяти;30:тридцять тридцяти;40:сорок сорока;"
-        "50:п'ятдесят п'ятдесяти;60:шістдесят шістдесяти;70:сімдесят сімдесяти;80:вісімдесят вісімдесяти;"
-        "90:дев'яносто дев'яноста;100:сто ста;200:двісті двохсот;300:триста трьохсот;400:чотириста чотирьохсот;"
-        "500:п'ятсот п'ятисот;600:шістсот;700:сімсот;800:вісімсот;900:дев'ятсот;1.5:півтора півтори"
-    )
-)
-_WORDS.update(
-    _forms(  # Bulgarian
-        "1:един едно;2:двама;3:трима;4:четири четирима;5:пет петима;6:шест шестима;7:седем седмина;8:осем осмина;"
-        "9:девет деветима;10:десет десетима;11:единадесет единайсет;12:дванадесет дванайсет;13:тринадесет тринайсет;"
-        "14:четиринадесет четиринайсет;15:петнадесет петнайсет;16:шестнадесет шестнайсет;17:седемнадесет седемнайсет;"
-        "18:осемнадесет осемнайсет;19:деветнадесет деветнайсет;20:двадесет двайсет;30:тридесет трийсет;"
-        "40:четиридесет четирийсет;50:петдесет;60:шестдесет;70:седемдесет;80:осемдесет;90:деветдесет;200:двеста;"
-        "400:четиристотин;500:петстотин;600:шестстотин;700:седемстотин;800:осемстотин;900:деветстотин"
-    )
-)
-_WORDS.update(
-    _forms(  # English
-        "1:one;2:two;3:three;4:four;5:five;6:six;7:seven;8:eight;9:nine;10:ten;11:eleven;12:twelve dozen;"
-        "13:thirteen;14:fourteen;15:fifteen;16:sixteen;17:seventeen;18:eighteen;19:nineteen;20:twenty;30:thirty;"
-        "40:forty;50:fifty;60:sixty;70:seventy;80:eighty;90:ninety;100:hundred"
-    )
-)
-_WORDS.update(
-    _forms(  # German
-        "1:eins;2:zwei;3:drei;4:vier;5:fünf;6:sechs;7:sieben;8:acht;9:neun;10:zehn;11:elf;12:zwölf;13:dreizehn;"
-        "14:vierzehn;15:fünfzehn;16:sechzehn;17:siebzehn;18:achtzehn;19:neunzehn;20:zwanzig;30:dreißig;40:vierzig;"
-        "50:fünfzig;60:sechzig;70:siebzig;80:achtzig;90:neunzig;100:hundert einhundert"
-    )
-)
-_WORDS.update(
-    _forms(  # Polish
-        "1:jeden jedna jedno;2:dwa dwie dwóch dwoje dwojga;3:trzy trzech troje trojga;4:cztery czterech czworo;"
-        "5:pięć pięciu pięcioro;6:sześć sześciu sześcioro;7:siedem siedmiu;8:osiem ośmiu;9:dziewięć dziewięciu;"
-        "10:dziesięć dziesięciu;11:jedenaście jedenastu;12:dwanaście dwunastu;13:trzynaście trzynastu;"
-        "14:czternaście czternastu;15:piętnaście piętnastu;16:szesnaście szesnastu;17:siedemnaście siedemnastu;"
-        "18:osiemnaście osiemnastu;19:dziewiętnaście dziewiętnastu;20:dwadzieścia dwudziestu;30:trzydzieści trzydziestu;"
-        "40:czterdzieści czterdziestu;50:pięćdziesiąt pięćdziesięciu;100:sto stu;200:dwieście dwustu;"
-        "1.5:półtora półtorej"
-    )
-)
-_WORDS.update(
-    _forms(  # French
-        "2:deux;3:trois;4:quatre;5:cinq;6:six;7:sept;8:huit;9:neuf;10:dix;11:onze;12:douze;13:treize;14:quatorze;"
-        "15:quinze;16:seize;20:vingt;30:trente;40:quarante;50:cinquante;60:soixante;100:cent"
-    )
-)
+_WORDS: dict[str, float] = number_words()  # every language's number words (durations, parse_number)
 _MULTIPLIERS: dict[str, int] = {}
 for _value, _pattern in (
     (
@@ -134,10 +68,13 @@ for _value, _pattern in (
 ):
     _MULTIPLIERS[_pattern] = _value
 
-_WORD_ALT = "|".join(re.escape(w).replace("'", _A) for w in sorted(_WORDS, key=len, reverse=True))
+def _word_alt(words: dict[str, float]) -> str:
+    return "|".join(re.escape(w).replace("'", _A) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+_WORD_ALT = _word_alt(_WORDS)
 _MULT_ALT = "|".join(f"(?:{p})" for p in _MULTIPLIERS)
 _JOIN = r"(?:[\s\u00a0-]+(?:и|і|й|and|und|i|et)?[\s\u00a0-]*|-)"
-_WORD_SEQ = rf"(?:{_WORD_ALT})(?:{_JOIN}(?:{_WORD_ALT}))*"
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _DIGITS = (
     rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"  # 2 400, 12 000,5
@@ -145,11 +82,25 @@ _DIGITS = (
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 2.400,5
     r"|\d+(?:[.,]\d+)?"
 )
-_NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_SEQ}))"
-    rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!\w))?(?![\w'’])",
-    re.IGNORECASE,
-)
+# A letter or digit of a script written with spaces: a number glued to one is part of a word
+# ("B52", "20-й" aside), while Chinese, Japanese and Korean write "36人", "94人", "4명".
+_LETTER = r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+
+
+@functools.lru_cache(maxsize=64)
+def _number_re(language: str | None) -> tuple[re.Pattern[str], dict[str, float]]:
+    """The number pattern and word values of ``language`` (every language's when None)."""
+    words = number_words(language)
+    alt = _word_alt(words)
+    pattern = re.compile(
+        rf"(?<![.,:/])(?<!{_LETTER})(?:(?P<digits>{_DIGITS})|(?P<words>(?:{alt})(?:{_JOIN}(?:{alt}))*))"
+        rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!\w))?(?!{_LETTER}|['’])",
+        re.IGNORECASE,
+    )
+    return pattern, words
+
+
+_NUMBER_RE = _number_re(None)[0]
 
 
 def _digits_value(raw: str) -> float:
@@ -161,14 +112,14 @@ def _digits_value(raw: str) -> float:
     return float(s.replace(",", "."))
 
 
-def _words_value(raw: str) -> float | None:
+def _words_value(raw: str, words: dict[str, float] = _WORDS) -> float | None:
     tokens = [
         t for t in re.split(r"[\s\u00a0-]+", raw.lower()) if t and t not in ("и", "і", "й", "and", "und", "i", "et")
     ]
     total, current = 0.0, 0.0
     for token in tokens:
         token = re.sub(_A, "'", token)
-        value = _WORDS.get(token)
+        value = words.get(token)
         if value is None:
             return None
         if value == 100 and 0 < current < 10:
@@ -190,11 +141,11 @@ def _multiplier(raw: str | None) -> int:
     return 1
 
 
-def _match_value(m: re.Match[str]) -> float | None:
+def _match_value(m: re.Match[str], words: dict[str, float] = _WORDS) -> float | None:
     if m.group("digits"):
         base: float | None = _digits_value(m.group("digits"))
     else:
-        base = _words_value(m.group("words"))
+        base = _words_value(m.group("words"), words)
     if base is None:
         return None
     value = base * _multiplier(m.group("mult"))
@@ -254,18 +205,20 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in find_dates(text, "2000-01-01")]
 
 
-def find_counts(text: str) -> list[Count]:
+def find_counts(text: str, language: str | None = None) -> list[Count]:
     """Every count in ``text`` (numerals and number words) with its qualifier.
 
     Qualifiers come from the words just before the number: approximate ("около", "почти",
     "близько", "майже", "близо", "about", "almost", "etwa", "prawie", "environ"...) or at_least
     ("не менее", "более", "понад", "щонайменше", "над", "поне", "at least", "over", "more than",
     "mindestens", "ponad", "plus de"...); otherwise exact. Parts of dates, percentages, money,
-    times ("15:00") and compound adjectives ("20-точечного") are not counts.
+    times ("15:00") and compound adjectives ("20-точечного") are not counts. Number words are
+    those of ``language`` (every language's when None); numerals count in any language.
     """
     spans = _date_spans(text)
     out: list[Count] = []
-    for m in _NUMBER_RE.finditer(text):
+    number_re, words = _number_re(language)
+    for m in number_re.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in spans):
             continue
@@ -273,7 +226,7 @@ def find_counts(text: str) -> list[Count]:
             text[max(0, start - 3) : start]
         ):
             continue
-        value = _match_value(m)
+        value = _match_value(m, words)
         if value is None or value != int(value):
             continue
         out.append(Count(int(value), _qualifier(text, start, end), start, end))
@@ -384,25 +337,9 @@ def parse_duration_hours(text: str) -> float | None:
 
 # --- casualties ------------------------------------------------------------------------------
 
-_KILLED = re.compile(
-    r"(?<!\w)(?:погиб\w*|убит\w*|убил\w*|жертв\w*|мертв\w*|загин\w*|загибл\w*|вбит\w*|вбив\w*|вбил\w*|убити"
-    r"|killed|killing|kills|dead|died|deaths?|death toll|fatalities|lives|getötet\w*|tote\w*|todesopfer\w*|tot"
-    r"|starben|ums leben|zginęł\w*|zginął|zginęli|zabit\w*|zabił\w*|ofiar\w*|nie żyj\w*|zmarł\w*|tués?|tuées?"
-    r"|morts?|décès|muertos|morti)(?!\w)",
-    re.IGNORECASE,
-)
-_INJURED = re.compile(
-    r"(?<!\w)(?:ранен\w*|ранени\w*|пострадал\w*|травмирован\w*|поранен\w*|поранено|травмован\w*|постраждал\w*"
-    r"|injured|injuring|injuries|wounded|wounding|hurt|verletzt\w*|verwundet\w*|rann(?:y|i|ych|ymi|e)|poszkodowan\w*"
-    r"|blessé\w*|heridos|feriti)(?!\w)",
-    re.IGNORECASE,
-)
-_CHILDREN = re.compile(
-    r"(?<!\w)(?:дет(?:ей|и|ям|ьми)|ребен\w*|ребён\w*|несовершеннолетн\w*|діт(?:ей|и|ям|ьми)|дитин\w*|неповнолітн\w*"
-    r"|деца(?:та)?|дете(?:то)?|непълнолетн\w*|children|child|kids|minors?|kinder\w*|kind|dzieci\w*|dzieck\w*"
-    r"|enfants?|niños|bambini)(?!\w)",
-    re.IGNORECASE,
-)
+_KILLED = pattern("killed", whole_words=True)
+_INJURED = pattern("injured", whole_words=True)
+_CHILDREN = pattern("children", whole_words=True)
 _NOT_PEOPLE = re.compile(
     r"^[\s\u00a0]*(?:\w+[\s\u00a0]+)?(?:дрон\w*|беспилотник\w*|бпла|ракет\w*|шахед\w*|здани\w*|будин\w*|домов|дома"
     r"|объект\w*|об'єкт\w*|км|километр\w*|кілометр\w*|тонн\w*|лет|років|години|годы|drones?|missiles?|rockets?"
@@ -427,7 +364,7 @@ def _sentence_of(text: str, pos: int) -> tuple[int, int]:
     return left, right.start() if right else len(text)
 
 
-def casualty_counts(text: str) -> dict[str, int | str | None]:
+def casualty_counts(text: str, language: str | None = None) -> dict[str, int | str | None]:
     """Killed and injured counts in ``text`` (a sentence or paragraph about one toll).
 
     Returns ``{"killed", "injured", "children_killed", "children_injured", "qualifier"}``. A number
@@ -437,7 +374,10 @@ def casualty_counts(text: str) -> dict[str, int | str | None]:
     by a children-word ("трое детей", "5 children") is a children count, and after "including /
     в том числе / серед них" it belongs to the casualty word before it. Several numbers for one
     field: the largest wins. Children killed without a total make the total. ``qualifier`` is
-    that of the killed figure, else of the injured figure, else "exact".
+    that of the killed figure, else of the injured figure, else "exact". Number words are
+    those of ``language`` (detected from ``text`` when None); numerals count in any language. In a
+    language whose lexicon says that counts come before their word (Korean "4명이 숨지고", Turkish
+    "on işçi öldü"), a word before the number is 60 characters further away.
     """
     keywords = [(m.start(), m.end(), "killed") for m in _KILLED.finditer(text)]
     keywords += [(m.start(), m.end(), "injured") for m in _INJURED.finditer(text)]
@@ -447,7 +387,9 @@ def casualty_counts(text: str) -> dict[str, int | str | None]:
     if not keywords:
         return result
     best: dict[str, Count] = {}
-    for count in find_counts(text):
+    language = language or detect_language(text)
+    count_first = counts_come_first(language)
+    for count in find_counts(text, language):
         if _NOT_PEOPLE.match(text[count.end : count.end + 30]):
             continue
         left, right = _sentence_of(text, count.start)
@@ -465,7 +407,7 @@ def casualty_counts(text: str) -> dict[str, int | str | None]:
                 gap = text[count.end : k_start]
             else:
                 gap = text[k_end : count.start]
-            distance = len(gap) + 40 * len(_PUNCT.findall(gap))
+            distance = len(gap) + 40 * len(_PUNCT.findall(gap)) + (60 if count_first and k_start < count.end else 0)
             if distance <= 150:
                 scored.append((distance, kind))
         if not scored:

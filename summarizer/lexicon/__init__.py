@@ -1,0 +1,141 @@
+"""Per-language word lists, as data: one ``<code>.json`` file per language in this folder.
+
+Each file names the words that make a sentence worth a question (``meeting``, ``demand``,
+``casualty``), the words of the casualty counter (``killed``, ``injured``, ``children``), groups
+that meet without named members (``delegation``) and number words (``numbers``: value ->
+space-separated forms).
+
+Entries are regular-expression fragments matched case-insensitively. In a language whose
+``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match
+"stalks"), unless it starts with ``~``, which lets it match inside a word (German compounds:
+``"~gespräch"`` matches "Friedensgespräche"). Languages written without spaces (``"none"``:
+Chinese, Japanese) match anywhere. ``count_first: true`` says that a count comes before its
+casualty word (Korean, Japanese, Chinese, Turkish), which the casualty counter uses. Adding a language is adding a file; the files are
+validated when first used, and a bad one is a ``ConfigError`` that names it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+
+__all__ = ["FIELDS", "Lexicon", "counts_come_first", "lexicons", "load_lexicons", "number_words", "pattern"]
+
+FIELDS: tuple[str, ...] = ("meeting", "demand", "casualty", "killed", "injured", "children", "delegation")
+"""The word-list fields of a lexicon file (each a list of regex fragments)."""
+
+_FOLDER = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's word lists (see the module docstring)."""
+
+    language: str
+    name: str
+    anchor: str
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    count_first: bool = False  # a count comes before its casualty word ("4명이 숨지고", "36人死亡")
+
+    def fragments(self, kind: str, *, whole_words: bool = False) -> list[str]:
+        """The regex fragments of ``kind``, each with the anchors its language asks for."""
+        out = []
+        for entry in self.words.get(kind, ()):
+            inside = entry.startswith("~") or self.anchor == "none"
+            body = entry.lstrip("~")
+            before = "" if inside else r"(?<!\w)"
+            after = r"(?!\w)" if whole_words and self.anchor == "word" else ""
+            out.append(f"{before}(?:{body}){after}")
+        return out
+
+
+def _parse(path: Path) -> Lexicon:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: unreadable lexicon ({exc})") from None
+    if not isinstance(data, dict) or data.get("language") != path.stem:
+        raise ConfigError(f"{path}: a lexicon is a JSON object whose 'language' is the file's name ({path.stem!r})")
+    if data.get("anchor") not in ("word", "none"):
+        raise ConfigError(f"{path}: 'anchor' must be \"word\" or \"none\"")
+    words: dict[str, tuple[str, ...]] = {}
+    for kind in FIELDS:
+        entries = data.get(kind, [])
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip("~") for e in entries):
+            raise ConfigError(f"{path}: {kind!r} must be a list of non-empty strings")
+        for entry in entries:
+            try:
+                re.compile(entry.lstrip("~"))
+            except re.error as exc:
+                raise ConfigError(f"{path}: {kind} entry {entry!r} is not a valid pattern ({exc})") from None
+        words[kind] = tuple(entries)
+    numbers: dict[str, float] = {}
+    raw_numbers = data.get("numbers", {})
+    if not isinstance(raw_numbers, dict):
+        raise ConfigError(f"{path}: 'numbers' must map values to space-separated word forms")
+    for value, forms in raw_numbers.items():
+        try:
+            number = float(value)
+        except ValueError:
+            raise ConfigError(f"{path}: number value {value!r} is not a number") from None
+        if not isinstance(forms, str):
+            raise ConfigError(f"{path}: the forms of {value} must be one space-separated string")
+        for form in forms.split():
+            numbers[form.lower()] = number
+    if not isinstance(data.get("count_first", False), bool):
+        raise ConfigError(f"{path}: 'count_first' must be true or false")
+    return Lexicon(
+        path.stem, str(data.get("name", path.stem)), data["anchor"], words, numbers, data.get("count_first", False)
+    )
+
+
+def load_lexicons(folder: Path | None = None) -> dict[str, Lexicon]:
+    """Read and validate every ``*.json`` lexicon in ``folder`` (default: this package)."""
+    return {path.stem: _parse(path) for path in sorted((folder or _FOLDER).glob("*.json"))}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    """The packaged lexicons, read once per process."""
+    return load_lexicons()
+
+
+@functools.lru_cache(maxsize=64)
+def pattern(*kinds: str, whole_words: bool = False) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any entry of ``kinds`` in any language.
+
+    ``whole_words`` also requires a word end after entries of space-separated languages.
+    A pattern that can match nothing is returned when no language has such entries.
+    """
+    fragments = [f for lexicon in lexicons().values() for kind in kinds for f in lexicon.fragments(kind, whole_words=whole_words)]
+    if not fragments:
+        return re.compile(r"(?!x)x")
+    # Longer fragments first, so that "death toll" wins over "dead" where both could match.
+    fragments.sort(key=len, reverse=True)
+    return re.compile("|".join(fragments), re.IGNORECASE)
+
+
+def counts_come_first(language: str | None) -> bool:
+    """Whether ``language`` puts a count before its casualty word (its lexicon's ``count_first``)."""
+    lexicon = lexicons().get(language or "")
+    return bool(lexicon and lexicon.count_first)
+
+
+def number_words(language: str | None = None) -> dict[str, float]:
+    """Number words (lower case) of ``language``, or of every language when it is None or has
+    no lexicon. Words of one language only, so that Turkish "on" (10) or Italian "due" (2) never
+    count in an English sentence."""
+    table = lexicons()
+    if language in table:
+        return dict(table[language].numbers)
+    merged: dict[str, float] = {}
+    for lexicon in table.values():
+        for form, value in lexicon.numbers.items():
+            merged.setdefault(form, value)
+    return merged

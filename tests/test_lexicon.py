@@ -1,0 +1,150 @@
+"""Per-language word lists as data, and the rules that make any language yield candidates.
+
+Every sentence here is made up for the test or paraphrased from news of other stories than the
+seeds'; none comes from a seed article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer.errors import ConfigError
+from summarizer.extract.candidates import (
+    Candidate,
+    demand_candidates,
+    is_heading,
+    meeting_candidates,
+    names_someone,
+)
+from summarizer.extract.pipeline import _grounded_actor, resolve_participants, unknown_entity
+from summarizer.extract.sentences import Sentence, split_sentences
+from summarizer.lexicon import FIELDS, lexicons, load_lexicons, number_words, pattern
+from summarizer.normalize.names import find_mentions
+from summarizer.normalize.numbers import casualty_counts
+
+CORPUS_LANGUAGES = {"ru", "uk", "bg", "en", "de", "pl", "fr", "es", "it", "pt", "nl", "tr", "ar", "zh", "ja", "ko",
+                    "el", "id"}  # fmt: skip
+
+
+def _candidate(text: str, context: str | None = None) -> Candidate:
+    sentence = Sentence(0, len(text), text, 0, 1)
+    ctx = Sentence(0, len(context), context, 0, 0) if context else None
+    return Candidate(sentence, ctx, tuple(find_mentions(text)), tuple(find_mentions(context or "")))
+
+
+def test_every_corpus_language_has_a_lexicon_with_every_list() -> None:
+    table = lexicons()
+    assert CORPUS_LANGUAGES <= set(table)
+    for code, lexicon in table.items():
+        for kind in ("meeting", "demand", "killed", "injured"):
+            assert lexicon.words[kind], f"{code}: no {kind} words"
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ({"language": "xx", "anchor": "word", "meeting": ["meet"]}, "whose 'language' is the file's name"),
+        ({"language": "qq", "anchor": "sideways"}, "'anchor' must be"),
+        ({"language": "qq", "anchor": "word", "demand": ["insist(("]}, "not a valid pattern"),
+        ({"language": "qq", "anchor": "word", "killed": "dead"}, "must be a list"),
+        ({"language": "qq", "anchor": "word", "numbers": {"two": "dos"}}, "is not a number"),
+        ({"language": "qq", "anchor": "word", "count_first": "yes"}, "'count_first' must be"),
+    ],
+)
+def test_a_bad_lexicon_file_is_named_in_the_error(tmp_path: Path, content: dict[str, object], message: str) -> None:
+    (tmp_path / "qq.json").write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as error:
+        load_lexicons(tmp_path)
+    assert "qq.json" in str(error.value)
+
+
+def test_adding_a_language_is_adding_a_file(tmp_path: Path) -> None:
+    (tmp_path / "sw.json").write_text(
+        json.dumps({"language": "sw", "name": "Swahili", "anchor": "word", "meeting": ["mkutano"],
+                    "numbers": {"2": "mbili"}}),  # fmt: skip
+        encoding="utf-8",
+    )
+    loaded = load_lexicons(tmp_path)
+    assert set(loaded) == {"sw"} and set(loaded["sw"].words) == set(FIELDS)
+    assert loaded["sw"].numbers == {"mbili": 2.0}
+
+
+def test_anchoring_word_starts_compounds_and_unspaced_scripts() -> None:
+    meeting = pattern("meeting")
+    assert meeting.search("The ministers held talks in Geneva")
+    assert not meeting.search("The stalks of wheat were burnt")  # "talks" only at a word start
+    assert meeting.search("Die Friedensgespräche wurden vertagt")  # German compound ("~gespräch")
+    assert meeting.search("两国外长在北京举行会谈")  # Chinese: no spaces, matched anywhere
+    killed = pattern("killed", whole_words=True)
+    assert killed.search("Bei dem Unglück gab es drei Todesopfer")
+    assert not killed.search("The totals were revised")
+
+
+def test_number_words_belong_to_their_language() -> None:
+    assert number_words("tr")["on"] == 10
+    assert "on" not in number_words("en")
+    assert casualty_counts("Three people died on Monday in the blast", "en")["killed"] == 3
+    assert casualty_counts("Madende on işçi hayatını kaybetti", "tr")["killed"] == 10
+    assert casualty_counts("Dos muertos y varios heridos en Lima durante la marcha", "es")["killed"] == 2
+
+
+def test_counts_glued_to_unspaced_scripts() -> None:
+    assert casualty_counts("地震で少なくとも94人の死亡が確認された", "ja") == {
+        "killed": 94, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
+    }  # fmt: skip
+    assert casualty_counts("화재로 4명이 숨지고 12명이 다쳤다", "ko")["killed"] == 4
+    assert casualty_counts("爆炸已造成36人死亡", "zh")["killed"] == 36
+    assert casualty_counts("The B52 crew was not hurt", "en")["injured"] is None  # a code, not a count
+
+
+def test_sentences_split_in_scripts_without_spaces_and_with_other_capitals() -> None:
+    text = "両首脳は会談した。輸出管理で一致した。"
+    assert [s.text for s in split_sentences(text)] == ["両首脳は会談した。", "輸出管理で一致した。"]
+    greek = "Ο σεισμός έπληξε τη Σάμο. Δύο παιδιά σκοτώθηκαν."
+    assert len(split_sentences(greek)) == 2
+    arabic = "التقى الوفد مدير المخابرات. وبحث الجانبان وقف إطلاق النار."
+    assert len(split_sentences(arabic)) == 2
+
+
+def test_a_short_unspaced_title_is_a_heading_a_sentence_is_not() -> None:
+    sentences = split_sentences("港口工人罢工要求加薪\n工会要求公司提高工资。")
+    assert is_heading(sentences[0], sentences)
+    assert not is_heading(sentences[1], sentences)
+
+
+def test_names_the_alias_table_does_not_know_make_a_party() -> None:
+    assert names_someone("In the residence the prime minister received Anna Claes.")
+    assert not names_someone("They said they would meet again soon.")
+    assert names_someone("工会代表与公司管理层会面。")
+    sentences = split_sentences("Premier Jan Peeters ontving zijn Deense collega Mette Lund in het Catshuis.")
+    assert len(meeting_candidates(sentences)) == 1
+
+
+def test_a_demand_needs_no_known_actor() -> None:
+    sentences = split_sentences("Protestujący domagają się podwyżek płac i krótszego czasu pracy.")
+    assert [c.sentence.text for c in demand_candidates(sentences)] == [sentences[0].text]
+
+
+def test_unknown_entities_are_the_models_english_answer() -> None:
+    assert unknown_entity("FNV") == "FNV"
+    assert unknown_entity("  the dockworkers' union. ") == "the dockworkers' union"
+    assert unknown_entity("Профсоюз авиадиспетчеров") == "Profsoyuz aviadispetcherov"
+    assert unknown_entity("工会") is None  # not an English answer
+    assert unknown_entity("The union demands that the company raise wages by seven percent now") is None
+
+
+def test_an_unknown_actor_is_never_replaced_by_a_known_name() -> None:
+    text = "Профсоюз докеров потребовал от России повысить зарплаты."
+    assert _grounded_actor("Dockworkers' union", _candidate(text), fallback=True) == "Dockworkers' union"
+    assert _grounded_actor("Russia", _candidate(text), fallback=True) == "Russia"
+    assert _grounded_actor("", _candidate(text), fallback=True) == "Russia"  # no answer: the window's actor
+
+
+def test_participants_in_a_script_english_cannot_be_compared_with() -> None:
+    text = "김민준 장관은 28일 유가족 대표 이수진 씨와 면담했다."
+    assert resolve_participants(["Kim Min-jun", "Lee Su-jin"], _candidate(text)) == ["Kim Min-jun", "Lee Su-jin"]
+    latin = "Minister Jan Peeters met the union leaders in Antwerp."
+    assert resolve_participants(["Jan Peeters", "Karel Smit"], _candidate(latin)) == ["Jan Peeters"]

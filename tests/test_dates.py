@@ -108,7 +108,8 @@ def test_day_month_takes_the_year_of_its_sentence() -> None:
         ("on Thursday", "2026-01-21", "2026-01-22"),
         ("w czwartek", "2026-01-21", "2026-01-22"),
         ("jeudi", "2026-01-21", "2026-01-22"),
-        ("в понедельник", "2026-01-21", "2026-01-26"),
+        # No tense to go by: the nearer such day (Monday two days before, not five days after).
+        ("в понедельник", "2026-01-21", "2026-01-19"),
         ("у п'ятницю", "2026-01-21", "2026-01-23"),
         ("в среду", "2026-01-21", "2026-01-21"),
         # Past tense: the latest such day on or before publication.
@@ -120,6 +121,13 @@ def test_day_month_takes_the_year_of_its_sentence() -> None:
         ("Ми маємо поїхати зустрітися з ним у четвер - сказав Віткофф", "2026-01-21", "2026-01-22"),
         ("Віткофф заявив, що у четвер поїде до москви", "2026-01-21", "2026-01-22"),
         ("Witkoff said he will meet Putin on Thursday", "2026-01-21", "2026-01-22"),
+        # Other languages: weekday names and tense cues from the lexicon files.
+        ("Los ministros se reunieron el jueves en Lima", "2024-03-11", "2024-03-07"),
+        ("Il vertice si terrà venerdì a Roma e durerà un giorno", "2024-03-11", "2024-03-15"),
+        ("Het kabinet zal maandag overleggen met de vakbonden", "2024-03-13", "2024-03-18"),
+        ("Bakanlar salı günü bir araya gelecek", "2024-03-14", "2024-03-19"),
+        ("유가족들은 월요일 면담을 했다", "2024-03-13", "2024-03-11"),
+        ("双方将于周二举行会谈", "2024-03-13", "2024-03-19"),
         # Explicit last/next.
         ("в прошлый четверг", "2026-01-22", "2026-01-15"),
         ("next Thursday", "2026-01-22", "2026-01-29"),

@@ -2,8 +2,10 @@
 
 Each file names the words that make a sentence worth a question (``meeting``, ``demand``,
 ``casualty``), the words of the casualty counter (``killed``, ``injured``, ``children``), groups
-that meet without named members (``delegation``) and number words (``numbers``: value ->
-space-separated forms).
+that meet without named members (``delegation``), words that put a clause in the past or the
+future (``past``, ``future``: the date resolver's tense cues), the seven ``weekdays`` (Monday
+first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
+"minggu", week) and number words (``numbers``: value -> space-separated forms).
 
 Entries are regular-expression fragments matched case-insensitively. In a language whose
 ``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match
@@ -24,9 +26,20 @@ from pathlib import Path
 
 from ..errors import ConfigError
 
-__all__ = ["FIELDS", "Lexicon", "counts_come_first", "lexicons", "load_lexicons", "number_words", "pattern"]
+__all__ = [
+    "FIELDS",
+    "Lexicon",
+    "counts_come_first",
+    "lexicons",
+    "load_lexicons",
+    "number_words",
+    "pattern",
+    "weekday_patterns",
+]
 
-FIELDS: tuple[str, ...] = ("meeting", "demand", "casualty", "killed", "injured", "children", "delegation")
+FIELDS: tuple[str, ...] = (
+    "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
+)  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 
 _FOLDER = Path(__file__).resolve().parent
@@ -42,6 +55,8 @@ class Lexicon:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
     count_first: bool = False  # a count comes before its casualty word ("4명이 숨지고", "36人死亡")
+    weekdays: tuple[str, ...] = ()
+    weekdays_case_sensitive: bool = False
 
     def fragments(self, kind: str, *, whole_words: bool = False) -> list[str]:
         """The regex fragments of ``kind``, each with the anchors its language asks for."""
@@ -88,10 +103,26 @@ def _parse(path: Path) -> Lexicon:
             raise ConfigError(f"{path}: the forms of {value} must be one space-separated string")
         for form in forms.split():
             numbers[form.lower()] = number
-    if not isinstance(data.get("count_first", False), bool):
-        raise ConfigError(f"{path}: 'count_first' must be true or false")
+    for flag in ("count_first", "weekdays_case_sensitive"):
+        if not isinstance(data.get(flag, False), bool):
+            raise ConfigError(f"{path}: {flag!r} must be true or false")
+    weekdays = data.get("weekdays", [])
+    if weekdays and (len(weekdays) != 7 or not all(isinstance(w, str) and w for w in weekdays)):
+        raise ConfigError(f"{path}: 'weekdays' must list seven patterns, Monday first")
+    for weekday in weekdays:
+        try:
+            re.compile(weekday)
+        except re.error as exc:
+            raise ConfigError(f"{path}: weekday {weekday!r} is not a valid pattern ({exc})") from None
     return Lexicon(
-        path.stem, str(data.get("name", path.stem)), data["anchor"], words, numbers, data.get("count_first", False)
+        path.stem,
+        str(data.get("name", path.stem)),
+        data["anchor"],
+        words,
+        numbers,
+        data.get("count_first", False),
+        tuple(weekdays),
+        data.get("weekdays_case_sensitive", False),
     )
 
 
@@ -119,6 +150,16 @@ def pattern(*kinds: str, whole_words: bool = False) -> re.Pattern[str]:
     # Longer fragments first, so that "death toll" wins over "dead" where both could match.
     fragments.sort(key=len, reverse=True)
     return re.compile("|".join(fragments), re.IGNORECASE)
+
+
+def weekday_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    """(weekday number, Monday = 0; pattern) for every language's weekday names."""
+    out = []
+    for lexicon in lexicons().values():
+        before, after = (r"(?<!\w)", r"(?!\w)") if lexicon.anchor == "word" else ("", "")
+        flags = 0 if lexicon.weekdays_case_sensitive else re.IGNORECASE
+        out += [(n, re.compile(f"{before}(?:{p}){after}", flags)) for n, p in enumerate(lexicon.weekdays)]
+    return out
 
 
 def counts_come_first(language: str | None) -> bool:

@@ -13,9 +13,11 @@ Resolution rules (documented here because they are the contract):
   1.5 times its distance (published 2026-01-14: "в декабре" -> 2025-12). Past-tense verbs in the
   clause rule out a future date, future-tense words a past one.
 * A weekday ("в четверг", "у четвер", "в четвъртък", "on Thursday", "am Donnerstag",
-  "w czwartek", "jeudi") resolves to the next such day on or after the publication date, unless
-  the clause is in the past tense (then the latest such day on or before it); "last/прошлый/
-  минулого" and "next/следующий/наступного" force strictly before / strictly after. A weekday
+  "w czwartek", "jeudi") resolves to the next such day on or after the publication date in a
+  future-tense clause, the latest such day on or before it in a past-tense clause, and the
+  nearer of the two when the clause shows no tense (weekday names and tense cues of every
+  language are lexicon data); "last/прошлый/минулого" and "next/следующий/наступного" force
+  strictly before / strictly after. A weekday
   written next to an explicit date ("в четвер 22 січня") is dropped in favour of the date.
 * today/tomorrow/yesterday, this/last/next month, this/last/next year are relative.
 * Without a publication date only explicit dates and years are returned.
@@ -28,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lexicon import pattern, weekday_patterns
 from .language import detect_language
 
 __all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "resolve_date"]
@@ -139,31 +142,7 @@ _MONTH_RE = (
 )
 
 _APOS = "['’ʼ`]"
-_WEEKDAYS: list[tuple[int, str]] = [
-    # Russian / Bulgarian
-    (0, r"понедельник(?:а|у|ом|е)?|понеделник"), (1, r"вторник(?:а|у|ом|е)?"), (2, r"сред(?:у|ы|е)|сряда"),
-    (3, r"четверг(?:а|у|ом|е)?|четвъртък"), (4, r"пятниц(?:а|у|ы|е|ей)|петък"), (5, r"суббот(?:а|у|ы|е|ой)|събота"),
-    (6, r"воскресень(?:е|я|ю|ем)|неделя"),
-    # Ukrainian
-    (0, r"понеділ(?:ок|ка|ку|ком)"), (1, r"вівтор(?:ок|ка|ку|ком)"), (2, r"серед(?:а|у|и|і)"),
-    (3, r"четвер(?:га|гу|гом)?"), (4, rf"п{_APOS}ятниц(?:я|ю|і|ею)"), (5, r"субот(?:а|у|и|і|ою)"),
-    (6, r"неділ(?:я|ю|і|ею)"),
-    # Polish
-    (0, r"poniedział(?:ek|ku)"), (1, r"wtor(?:ek|ku)"), (2, r"środ(?:a|ę|y|zie)"), (3, r"czwart(?:ek|ku)"),
-    (4, r"piąt(?:ek|ku)"), (5, r"sobot(?:a|ę|y)|sobocie"), (6, r"niedziel(?:a|ę|i)"),
-    # French, Spanish, Italian
-    (0, r"lundi|lunes|lunedì"), (1, r"mardi|martes|martedì"), (2, r"mercredi|miércoles|mercoledì"),
-    (3, r"jeudi|jueves|giovedì"), (4, r"vendredi|viernes|venerdì"), (5, r"samedi|sábado"),
-    (6, r"dimanche|domingo|domenica"),
-]  # fmt: skip
-_WEEKDAYS_CS: list[tuple[int, str]] = [
-    (0, "Monday|Montag"), (1, "Tuesday|Dienstag"), (2, "Wednesday|Mittwoch"), (3, "Thursday|Donnerstag"),
-    (4, "Friday|Freitag"), (5, "Saturday|Samstag|Sonnabend"), (6, "Sunday|Sonntag"),
-]  # fmt: skip
-
-_WEEKDAY_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (n, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)) for n, p in _WEEKDAYS
-] + [(n, re.compile(rf"(?<!\w)(?:{p})(?!\w)")) for n, p in _WEEKDAYS_CS]
+_WEEKDAY_PATTERNS: list[tuple[int, re.Pattern[str]]] = weekday_patterns()  # from the lexicon files
 
 _LAST_BEFORE = re.compile(
     r"(?i:(?:прошл|минувш|минул|миналия|миналата|миналия|предишн|zeszł|ubiegł|ostatni|poprzedni)\w*"
@@ -260,25 +239,9 @@ _NOT_PAST = {
 _PAST_SLAVIC = re.compile(
     r"(?<!\w)(\w+(?:[аеёиоуыяіїъ]л(?:ся|а|ась|ася|и|ись|ися|о|ось|ося)?|ав|ив|ув|їв|вся))(?!\w)", re.IGNORECASE
 )
-_PAST_OTHER = re.compile(
-    r"(?<!\w)(?:met|was|were|had|held|took|spoke|talked|came|went|visited|travell?ed|arrived|discussed|hosted"
-    r"|gave|happened|ended|began|started|signed|agreed|attended|phoned|joined|returned|flew|left|saw|traf|trafen"
-    r"|war|waren|hatte|hatten|fand|fanden|sprach|sprachen|telefonierte|telefonierten|reiste|reisten|besuchte"
-    r"|besuchten|kam|kamen|empfing|getroffen|gesprochen|besucht|stattgefunden|telefoniert"
-    r"|\w+(?:ał|ała|ało|ali|ył|yła|yło|yli|ił|iła|iło|ili|eli|ął|ęła)"
-    r"|(?:a|ont|avait|avaient|est|sont)\s+(?:\w+ée?s?|eu|pris|fait)|s'est|rencontra)(?!\w)",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"(?<!\w)(?:будет|будут|буду|планиру\w*|запланирован\w*|намерен\w*|собира\w*|предстоящ\w*|состоится"
-    r"|пройд[её]т|провед[её]т|встретится|встретятся|отправится|отправятся|приедет|прибудет|посетит|назначен\w*"
-    r"|намечен\w*|буде|будуть|плану\w*|заплановано|запланован\w*|має намір|мають намір|збира\w*|відбудеться"
-    r"|зустрінеться|зустрінуться|поїде|поїдуть|прибуде|відвідає|призначен\w*|ще|предстои\w*|планира\w*"
-    r"|will|would|'ll|going to|plans?|planned|scheduled|expected|due to|slated|set to|upcoming|wird|werden|soll"
-    r"|sollen|geplant|plant|planen|bevorstehend\w*|będzie|będą|planuje\w*|zaplanowan\w*|odbędzie|spotka"
-    r"|va|vont|sera|seront|doit|doivent|prévu\w*|aura lieu|rencontrera)(?!\w)",
-    re.IGNORECASE,
-)
+# Tense cues of the languages whose past is not told by the Slavic "-л" forms above: lexicon data.
+_PAST_OTHER = pattern("past", whole_words=True)
+_FUTURE = pattern("future", whole_words=True)
 _CLAUSE_BREAK = re.compile(
     r"[.!?;\n«»\"“”„]|\s[-–—]\s|,\s*(?:что|що|че|that|dass|że|que|как|як|но|але|но|but|aber|ale|mais)(?!\w)",
     re.IGNORECASE,
@@ -497,8 +460,11 @@ def _add_weekdays(text: str, pub: dt.date, add: _Adder) -> None:
             elif _NEXT_BEFORE.search(before) or _NEXT_AFTER.search(after):
                 mode = "after"
             else:
-                mode = "on_or_before" if _tense(text, m.start(), m.end()) == "past" else "on_or_after"
+                tense = _tense(text, m.start(), m.end())
+                mode = {"past": "on_or_before", "future": "on_or_after"}.get(tense or "", "nearest")
             delta = (weekday - pub.weekday()) % 7
+            if mode == "nearest":  # no tense to go by: news speaks of the days around its date
+                mode = "on_or_after" if delta <= 3 else "on_or_before"
             if mode == "after" and delta == 0:
                 delta = 7
             elif mode in ("before", "on_or_before"):

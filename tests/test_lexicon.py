@@ -148,3 +148,54 @@ def test_participants_in_a_script_english_cannot_be_compared_with() -> None:
     assert resolve_participants(["Kim Min-jun", "Lee Su-jin"], _candidate(text)) == ["Kim Min-jun", "Lee Su-jin"]
     latin = "Minister Jan Peeters met the union leaders in Antwerp."
     assert resolve_participants(["Jan Peeters", "Karel Smit"], _candidate(latin)) == ["Jan Peeters"]
+
+
+# -- a language without a lexicon: the model triages ----------------------------------------
+
+SWAHILI = (
+    " date 2024-05-07 Waziri Mkuu Amina Juma alikutana na Rais Baraka Mwita mjini Arusha jana kujadili biashara.\n\n"
+    "Chama cha madereva CHAMADA kinataka serikali ipunguze bei ya mafuta mara moja.\n\n"
+    "Watu 9 walifariki na wengine 22 kujeruhiwa baada ya lori kugonga basi karibu na Morogoro.\n\n"
+    "Hali ya hewa inatarajiwa kuwa nzuri mwishoni mwa wiki."
+)
+
+
+def _swahili_model(request: dict[str, object]) -> dict[str, object]:
+    from summarizer.testing import FakeModel
+
+    title = FakeModel.schema_title(request)  # type: ignore[arg-type]
+    sentence = FakeModel.question(request).split("Target sentence:", 1)[-1]  # type: ignore[arg-type]
+    if title == "TriageAnswer":
+        return {"meeting": "alikutana" in sentence, "demand": "kinataka" in sentence, "casualty": "Watu 9" in sentence}
+    if title == "MeetingAnswer":
+        return {"is_meeting": True, "participants": ["Amina Juma", "Baraka Mwita"], "status": "happened",
+                "format": "in_person"}  # fmt: skip
+    if title == "DemandAnswer":
+        return {"is_demand": True, "actor": "CHAMADA", "target": "government",
+                "demand": "Cut fuel prices at once.", "category": "economic"}  # fmt: skip
+    if title == "CasualtyAnswer":
+        return {"killed": 9, "injured": 23}  # 23 is not in the sentence: it must be dropped
+    if title == "SummaryAnswer":
+        return {"headline": "Tanzanian leaders meet in Arusha", "brief": "Two leaders met in Arusha."}
+    raise AssertionError(title)
+
+
+def test_a_language_without_a_lexicon_still_yields_its_records() -> None:
+    from summarizer.articles import parse_article
+    from summarizer.extract import extract_article
+    from summarizer.testing import FakeModel
+
+    assert "sw" not in lexicons()
+    article = parse_article(SWAHILI, "sw-test")
+    fake = FakeModel(_swahili_model)
+    summary = extract_article(article, fake.client()).summary
+    assert summary.language == "sw"
+    titles = [FakeModel.schema_title(r) for r in fake.requests]
+    assert titles.count("TriageAnswer") == 4  # one short question per sentence
+    assert [m.participants for m in summary.meetings] == [["Amina Juma", "Baraka Mwita"]]
+    assert summary.meetings[0].date is None  # "jana" (yesterday): no date words for Swahili, so none invented
+    assert [(d.actor, d.category) for d in summary.demands] == [("CHAMADA", "economic")]
+    assert [(c.killed, c.injured) for c in summary.casualties] == [(9, None)]
+    for record in [*summary.meetings, *summary.demands, *summary.casualties]:
+        quote = record.evidence[0]
+        assert SWAHILI[quote.start : quote.end] == quote.quote

@@ -70,7 +70,7 @@ def _people(mentions: tuple[Mention, ...]) -> list[Mention]:
     return [m for m in mentions if m.kind in {"person", "group"}]
 
 
-def _with_context(
+def with_context(
     sentences: list[Sentence], i: int
 ) -> tuple[Sentence | None, tuple[Mention, ...], tuple[Mention, ...]]:
     sentence = sentences[i]
@@ -98,7 +98,7 @@ def meeting_candidates(sentences: list[Sentence]) -> list[Candidate]:
     for i, sentence in enumerate(sentences):
         if not MEETING_TRIGGER.search(sentence.text) or is_heading(sentence, sentences):
             continue
-        context, mentions, context_mentions = _with_context(sentences, i)
+        context, mentions, context_mentions = with_context(sentences, i)
         has_party = bool(_people(mentions)) or bool(_DELEGATION_HINT.search(sentence.text))
         has_party = has_party or any(m.kind in {"state", "place"} for m in mentions) or names_someone(sentence.text)
         earlier = tuple(find_mentions(sentences[i - 2].text)) if i > 1 else ()
@@ -145,7 +145,7 @@ def demand_candidates(sentences: list[Sentence]) -> list[Candidate]:
     for i, sentence in enumerate(sentences):
         if not DEMAND_TRIGGER.search(sentence.text) or is_heading(sentence, sentences):
             continue
-        context, mentions, context_mentions = _with_context(sentences, i)
+        context, mentions, context_mentions = with_context(sentences, i)
         clauses = _demand_clauses(sentence)
         if len(clauses) == 1:
             found.append(Candidate(sentence, context, mentions, context_mentions))
@@ -161,6 +161,6 @@ def casualty_candidates(sentences: list[Sentence]) -> list[Candidate]:
     for i, sentence in enumerate(sentences):
         if not CASUALTY_TRIGGER.search(sentence.text):
             continue
-        context, mentions, context_mentions = _with_context(sentences, i)
+        context, mentions, context_mentions = with_context(sentences, i)
         found.append(Candidate(sentence, context, mentions, context_mentions))
     return found

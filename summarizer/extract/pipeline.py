@@ -17,6 +17,7 @@ from typing import Any
 
 from ..articles import Article
 from ..errors import ExtractionError
+from ..lexicon import lexicons
 from ..llm.client import CallUsage
 from ..normalize.dates import dates_compatible, resolve_date
 from ..normalize.language import detect_language
@@ -50,6 +51,7 @@ from .rules import (
     victims_of,
 )
 from .sentences import Sentence, split_sentences
+from .triage import ask_casualty, triaged_candidates
 
 __all__ = ["extract_article", "lead_of"]
 
@@ -413,12 +415,17 @@ def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Artic
 
 
 def _meetings(
-    article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats, language: str
+    article: Article,
+    sentences: list[Sentence],
+    candidates: list[Candidate],
+    client: Asker,
+    stats: ExtractionStats,
+    language: str,
 ) -> list[MeetingEvent]:
     found: list[_Meeting] = []
     last: _Meeting | None = None  # the meeting the text spoke of most recently
     memo: dict[tuple[str, str, str | None], Any] = {}
-    for candidate in meeting_candidates(sentences):
+    for candidate in candidates:
         stats.note_candidate("meetings", candidate.sentence.start, candidate.sentence.end)
         try:
             answer, usage = _ask_once(
@@ -523,10 +530,10 @@ def unknown_entity(raw: str) -> str | None:
     return english
 
 
-def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: ExtractionStats) -> list[Demand]:
+def _demands(article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats) -> list[Demand]:
     demands: list[Demand] = []
     memo: dict[tuple[str, str, str | None], Any] = {}
-    for candidate in demand_candidates(sentences):
+    for candidate in candidates:
         stats.note_candidate("demands", candidate.sentence.start, candidate.sentence.end)
         try:
             answer, usage = _ask_once(memo, "demand", candidate, lambda c: ask_demand(client, c, article.published))
@@ -561,13 +568,23 @@ def _demands(article: Article, sentences: list[Sentence], client: Asker, stats: 
 
 
 def _casualties(
-    article: Article, sentences: list[Sentence], stats: ExtractionStats, language: str
+    article: Article, candidates: list[Candidate], stats: ExtractionStats, language: str, client: Asker | None
 ) -> list[Casualty]:
+    """Casualty records: counts by the rules, or, where the language has no casualty words
+    (``client`` given: triage mode), by the model with the numbers checked against the sentence."""
     records: dict[tuple[str, str | None, str | None], Casualty] = {}
-    for candidate in casualty_candidates(sentences):
+    for candidate in candidates:
         sentence = candidate.sentence
         stats.note_candidate("casualties", sentence.start, sentence.end)
         counts = casualty_counts(sentence.text, language)
+        if client is not None and counts.get("killed") is None and counts.get("injured") is None:
+            try:
+                asked, usage = ask_casualty(client, candidate, language)
+            except ExtractionError as exc:
+                _failed(stats, "casualty", candidate, exc)
+                continue
+            _record_usage(stats, usage)
+            counts = {**counts, **asked}
         killed, injured = counts.get("killed"), counts.get("injured")
         if killed is None and injured is None:
             continue
@@ -631,9 +648,23 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
         stats.warnings.append(f"{len(tainted)} paragraph(s) addressing the model were ignored")
         log.warning("%s: ignored %d paragraph(s) that address the model", article.article_id, len(tainted))
     language = detect_language(article.body)
-    meetings = _verified(_meetings(article, sentences, client, stats, language), article.text, stats)
-    demands = _verified(_demands(article, sentences, client, stats), article.text, stats)
-    casualties = _verified(_casualties(article, sentences, stats, language), article.text, stats)
+    if language in lexicons():
+        found = {
+            "meetings": meeting_candidates(sentences),
+            "demands": demand_candidates(sentences),
+            "casualties": casualty_candidates(sentences),
+        }
+    else:  # no trigger words for this language: the model picks the sentences
+        log.info("%s: no lexicon for %r; the model triages every sentence", article.article_id, language)
+        found = triaged_candidates(sentences, client, stats, lambda usage: _record_usage(stats, usage))
+    triage_client = None if language in lexicons() else client
+    meetings = _verified(
+        _meetings(article, sentences, found["meetings"], client, stats, language), article.text, stats
+    )
+    demands = _verified(_demands(article, found["demands"], client, stats), article.text, stats)
+    casualties = _verified(
+        _casualties(article, found["casualties"], stats, language, triage_client), article.text, stats
+    )
     headline, brief = _headline_brief(article, client, stats, tainted)
     summary = ArticleSummary(
         article_id=article.article_id,

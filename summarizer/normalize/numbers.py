@@ -135,8 +135,8 @@ MAX_NUMBER = 10**12
 def _multiplier(raw: str | None) -> int:
     if not raw:
         return 1
-    for pattern, value in _MULTIPLIERS.items():
-        if re.fullmatch(pattern, raw, re.IGNORECASE):
+    for unit, value in _MULTIPLIERS.items():
+        if re.fullmatch(unit, raw, re.IGNORECASE):
             return value
     return 1
 

@@ -5,16 +5,15 @@ is *covered* when one of its evidence quotes overlaps a sentence that was examin
 candidate for that record type. A record that is not covered cannot be found, whatever the
 model answers, so this separates "never asked" from "asked and got wrong".
 
-English-ness is judged by a language identifier (py3langid, a fixed Naive Bayes model shipped in
-the wheel: deterministic and offline) on the headline and on the brief separately.
+English-ness is judged by ``normalize.language.is_english`` (py3langid, a fixed model shipped in
+its wheel: deterministic and offline) on the headline and on the brief separately.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from typing import Any
 
+from ..normalize.language import is_english
 from ..records import ArticleSummary
 from .gold import RECORD_TYPES, GoldArticle
 from .scorer import Ratio
@@ -43,24 +42,6 @@ def candidate_coverage(gold: GoldArticle, candidates: Mapping[str, Sequence[Sequ
             ratio.count(any(_overlaps(ev.start, ev.end, spans) for ev in record.evidence))
         coverage[kind] = ratio
     return coverage
-
-
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
-
-
-def is_english(text: str) -> bool:
-    """Whether ``text`` reads as English: English is the identifier's first choice.
-
-    Empty text is not English.
-    """
-    if not text.strip():
-        return False
-    language, _ = _identifier().classify(text)
-    return bool(language == "en")
 
 
 def english_checks(summary: ArticleSummary) -> dict[str, bool]:

@@ -84,6 +84,9 @@ def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tu
     return client.ask(messages, DemandAnswer, max_tokens=128, label="demand")
 
 
-def ask_summary(client: Asker, lead: str, published: str | None) -> tuple[SummaryAnswer, CallUsage]:
-    messages = prompts().messages("summary", lead=lead, published=published)
+def ask_summary(
+    client: Asker, lead: str, published: str | None, *, insist: bool = False
+) -> tuple[SummaryAnswer, CallUsage]:
+    """Headline and brief; ``insist`` asks again, saying that the last answer was not English."""
+    messages = prompts().messages("summary", lead=lead, published=published, insist=insist)
     return client.ask(messages, SummaryAnswer, max_tokens=200, label="summary")

@@ -20,7 +20,7 @@ from ..errors import ExtractionError
 from ..lexicon import lexicons
 from ..llm.client import CallUsage
 from ..normalize.dates import dates_compatible, resolve_date
-from ..normalize.language import detect_language
+from ..normalize.language import detect_language, is_english
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.numbers import casualty_counts, parse_duration_hours
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
@@ -626,17 +626,54 @@ def _verified(items: list, text: str, stats: ExtractionStats) -> list:  # type: 
 
 
 def _headline_brief(
-    article: Article, client: Asker, stats: ExtractionStats, skip: set[int] | None = None
+    article: Article, client: Asker, stats: ExtractionStats, records: list[Any], skip: set[int] | None = None
 ) -> tuple[str, str]:
-    try:
-        answer, usage = ask_summary(client, lead_of(article, skip=skip), article.published)
-    except ExtractionError as exc:
-        _failed(stats, "summary", None, exc)
-        return f"Article {article.article_id}", "The model gave no usable summary for this article."
-    _record_usage(stats, usage)
-    headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
-    brief = " ".join(strip_cyrillic(answer.brief).split())
-    return headline or f"Article {article.article_id}", brief
+    """The model's English headline and brief. An answer that does not read as English is asked
+    for again, once, saying so; what is still not English is composed from the records instead
+    (their fields are English by construction), never transliterated."""
+    lead = lead_of(article, skip=skip)
+    headline = brief = ""
+    for insist in (False, True):
+        try:
+            answer, usage = ask_summary(client, lead, article.published, insist=insist)
+        except ExtractionError as exc:
+            _failed(stats, "summary", None, exc)
+            break
+        _record_usage(stats, usage)
+        candidate_headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
+        candidate_brief = " ".join(strip_cyrillic(answer.brief).split())
+        # Judged together: a short headline full of names is too little text to identify alone.
+        if is_english(f"{candidate_headline}. {candidate_brief}"):
+            headline, brief = candidate_headline, candidate_brief
+            break
+    composed = describe_records(records)
+    if not headline:
+        stats.warnings.append("headline composed from the records: the model's was not English")
+        headline = " ".join(composed[0].rstrip(".").split()[:15]) if composed else f"Article {article.article_id}"
+    if not brief:
+        stats.warnings.append("brief composed from the records: the model's was not English")
+        brief = " ".join(composed[:3]) if composed else "No meeting, demand or casualty figure was found in this article."
+    return headline, brief
+
+
+_VERB = {"happened": "met", "planned": "are to meet", "possible": "may meet", "cancelled": "called off a meeting"}
+
+
+def describe_records(records: list[Any]) -> list[str]:
+    """One English sentence per record (at most five), from its fields alone."""
+    sentences: list[str] = []
+    for record in records[:5]:
+        if isinstance(record, MeetingEvent):
+            where = f" in {record.location}" if record.location else ""
+            when = f" ({record.date})" if record.date else ""
+            sentences.append(f"{' and '.join(record.participants[:4])} {_VERB[record.status]}{where}{when}.")
+        elif isinstance(record, Demand):
+            sentences.append(f"{record.actor} demands: {record.demand.rstrip('.')}.")
+        elif isinstance(record, Casualty):
+            counts = [f"{n} {word}" for n, word in ((record.killed, "killed"), (record.injured, "injured")) if n]
+            where = f" in {record.location}" if record.location else ""
+            sentences.append(f"{' and '.join(counts) or 'Casualties'} reported{where}.")
+    return sentences
 
 
 def extract_article(article: Article, client: Asker) -> ExtractionResult:
@@ -665,7 +702,7 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
     casualties = _verified(
         _casualties(article, found["casualties"], stats, language, triage_client), article.text, stats
     )
-    headline, brief = _headline_brief(article, client, stats, tainted)
+    headline, brief = _headline_brief(article, client, stats, [*meetings, *casualties, *demands], tainted)
     summary = ArticleSummary(
         article_id=article.article_id,
         language=language,

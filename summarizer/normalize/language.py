@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "is_english"]
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -151,3 +151,13 @@ def _identifier() -> Any:
 def _identified(text: str) -> str:
     language, _ = _identifier().classify(text)
     return str(language)
+
+
+def is_english(text: str) -> bool:
+    """Whether ``text`` reads as English: English is the language identifier's first choice.
+
+    Empty text is not English. Used to check the headline and brief, and by the eval.
+    """
+    if not text.strip():
+        return False
+    return _identified(text) == "en"

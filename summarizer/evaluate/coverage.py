@@ -18,7 +18,7 @@ from ..records import ArticleSummary
 from .gold import RECORD_TYPES, GoldArticle
 from .scorer import Ratio
 
-__all__ = ["candidate_coverage", "english_checks", "is_english"]
+__all__ = ["candidate_coverage", "english_checks"]
 
 
 def _overlaps(start: int, end: int, spans: Sequence[Sequence[int]]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import pattern
 from ..normalize.names import Mention, find_mentions
 from .safety import looks_like_injection
-from .sentences import Sentence
+from .sentences import CASELESS_SCRIPTS, Sentence
 
 __all__ = [
     "CASUALTY_TRIGGER",
@@ -33,7 +33,7 @@ CASUALTY_TRIGGER = pattern("casualty", "killed", "injured")
 # Groups that take part in meetings without named members.
 _DELEGATION_HINT = pattern("delegation")
 # Scripts without capital letters: any sentence in them may name someone.
-_CASELESS = re.compile(r"[\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CASELESS = re.compile(f"[{CASELESS_SCRIPTS}]")
 
 
 @dataclass(frozen=True)

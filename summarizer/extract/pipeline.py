@@ -28,8 +28,10 @@ from .candidates import (
     Candidate,
     casualty_candidates,
     demand_candidates,
+    is_heading,
     meeting_candidates,
     reportable,
+    with_context,
 )
 from .grounding import evidence_for_span
 from .passes import Asker, ask_demand, ask_meeting, ask_summary
@@ -51,7 +53,7 @@ from .rules import (
     victims_of,
 )
 from .sentences import Sentence, split_sentences
-from .triage import ask_casualty, triaged_candidates
+from .triage import ask_casualty, ask_triage
 
 __all__ = ["extract_article", "lead_of"]
 
@@ -625,6 +627,25 @@ def _verified(items: list, text: str, stats: ExtractionStats) -> list:  # type: 
     return kept
 
 
+def _triaged(sentences: list[Sentence], client: Asker, stats: ExtractionStats) -> dict[str, list[Candidate]]:
+    """Candidates picked by the model: one triage question per sentence that is not a heading."""
+    found: dict[str, list[Candidate]] = {"meetings": [], "demands": [], "casualties": []}
+    for i, sentence in enumerate(sentences):
+        if is_heading(sentence, sentences):
+            continue
+        candidate = Candidate(sentence, *with_context(sentences, i))
+        try:
+            answer, usage = ask_triage(client, sentence)
+        except ExtractionError as exc:
+            _failed(stats, "triage", candidate, exc)
+            continue
+        _record_usage(stats, usage)
+        for kind, flagged in (("meetings", answer.meeting), ("demands", answer.demand), ("casualties", answer.casualty)):
+            if flagged:
+                found[kind].append(candidate)
+    return found
+
+
 def _headline_brief(
     article: Article, client: Asker, stats: ExtractionStats, records: list[Any], skip: set[int] | None = None
 ) -> tuple[str, str]:
@@ -685,7 +706,8 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
         stats.warnings.append(f"{len(tainted)} paragraph(s) addressing the model were ignored")
         log.warning("%s: ignored %d paragraph(s) that address the model", article.article_id, len(tainted))
     language = detect_language(article.body)
-    if language in lexicons():
+    has_lexicon = language in lexicons()
+    if has_lexicon:
         found = {
             "meetings": meeting_candidates(sentences),
             "demands": demand_candidates(sentences),
@@ -693,8 +715,8 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
         }
     else:  # no trigger words for this language: the model picks the sentences
         log.info("%s: no lexicon for %r; the model triages every sentence", article.article_id, language)
-        found = triaged_candidates(sentences, client, stats, lambda usage: _record_usage(stats, usage))
-    triage_client = None if language in lexicons() else client
+        found = _triaged(sentences, client, stats)
+    triage_client = None if has_lexicon else client
     meetings = _verified(
         _meetings(article, sentences, found["meetings"], client, stats, language), article.text, stats
     )

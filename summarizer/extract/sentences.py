@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["CASELESS_SCRIPTS", "Sentence", "split_sentences"]
 
 # Capital letters of the Latin, Greek and Cyrillic scripts, and scripts without capitals
 # (Hebrew, Arabic, Indic, Thai, kana, CJK, Hangul): what can open a sentence.
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
-_OPENER = f"{re.escape(_UPPER)}0-9\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+CASELESS_SCRIPTS = "\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+"""Character ranges of scripts without capital letters (Hebrew, Arabic, Indic, Thai, kana, CJK, Hangul)."""
+_OPENER = f"{re.escape(_UPPER)}0-9{CASELESS_SCRIPTS}"
 # A boundary: sentence-final punctuation (optionally closing quotes/brackets), white space,
 # then something that can open a sentence (a capital, a digit, a quote or a dash); or a full
 # stop of Chinese and Japanese, which needs no space after it.

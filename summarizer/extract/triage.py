@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from ..errors import ExtractionError
 from ..llm.client import CallUsage
 from ..normalize.numbers import find_counts
-from .candidates import Candidate, is_heading, with_context
+from .candidates import Candidate
 from .passes import Asker
 from .prompts import prompts
-from .result import ExtractionStats
 from .sentences import Sentence
 
-__all__ = ["CasualtyAnswer", "TriageAnswer", "ask_casualty", "triaged_candidates"]
+__all__ = ["CasualtyAnswer", "TriageAnswer", "ask_casualty", "ask_triage"]
 
 
 class TriageAnswer(BaseModel):
@@ -37,31 +35,10 @@ class CasualtyAnswer(BaseModel):
     injured: int | None = Field(ge=0, description="people injured, as written in the sentence, or null")
 
 
-def triaged_candidates(
-    sentences: list[Sentence], client: Asker, stats: ExtractionStats, record: object
-) -> dict[str, list[Candidate]]:
-    """Ask about every sentence that is not a heading; return the candidates per record type.
-
-    ``record`` is called with each answer's ``CallUsage`` (the pipeline's usage bookkeeping). A
-    sentence whose question fails is skipped and noted in ``stats``.
-    """
-    found: dict[str, list[Candidate]] = {"meetings": [], "demands": [], "casualties": []}
-    for i, sentence in enumerate(sentences):
-        if is_heading(sentence, sentences):
-            continue
-        messages = prompts().messages("triage", sentence=sentence.text)
-        try:
-            answer, usage = client.ask(messages, TriageAnswer, max_tokens=32, label="triage")
-        except ExtractionError as exc:
-            stats.warnings.append(f"triage skipped a sentence: {exc}")
-            continue
-        record(usage)  # type: ignore[operator]
-        context, mentions, context_mentions = with_context(sentences, i)
-        candidate = Candidate(sentence, context, mentions, context_mentions)
-        for kind, flagged in (("meetings", answer.meeting), ("demands", answer.demand), ("casualties", answer.casualty)):
-            if flagged:
-                found[kind].append(candidate)
-    return found
+def ask_triage(client: Asker, sentence: Sentence) -> tuple[TriageAnswer, CallUsage]:
+    """Which kinds of fact one sentence reports (three booleans: a few generated tokens)."""
+    messages = prompts().messages("triage", sentence=sentence.text)
+    return client.ask(messages, TriageAnswer, max_tokens=32, label="triage")
 
 
 def ask_casualty(client: Asker, candidate: Candidate, language: str) -> tuple[dict[str, int | None], CallUsage]:

@@ -369,9 +369,16 @@ def _stdin_summaries() -> list[ArticleSummary]:
     text = sys.stdin.read()
     if not text.strip():
         raise ConfigError("<stdin>: no summaries (expected the JSONL of summarizer extract)")
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    if not text.lstrip().startswith("{") or len(lines) == 1:
-        lines = [(1, text)]
+    if text.lstrip().startswith("["):  # extract --format json of several articles
+        try:
+            items = [json.dumps(item) for item in json.loads(text)]
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"<stdin>: invalid JSON ({exc})") from None
+        lines = list(enumerate(items, 1))
+    else:
+        lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if len(lines) > 1 and not lines[1][1].lstrip().startswith("{"):
+            lines = [(1, text)]  # one indented JSON document
     summaries = []
     for number, line in lines:
         try:

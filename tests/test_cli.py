@@ -360,3 +360,21 @@ def test_without_the_corpus_eval_and_schemas_say_what_to_do(
     assert "--gold DIR --articles DIR" in capsys.readouterr().err
     assert cli(["schemas"]) == 2
     assert "pass -o FOLDER" in capsys.readouterr().err
+
+
+def test_digest_reads_a_json_document_on_stdin_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake: FakeModel
+) -> None:
+    import io
+    import sys
+
+    assert cli(["extract", str(SEED), str(SEED_B), "--format", "json"]) == 0
+    document = capsys.readouterr().out
+    assert document.startswith("[\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(document))
+    assert cli(["digest", "-", "--json", "-"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["articles"]) == 2
+    assert cli(["extract", str(SEED)]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO(capsys.readouterr().out))  # one indented document
+    assert cli(["digest", "-", "--json", "-"]) == 0
+    assert [a["article_id"] for a in json.loads(capsys.readouterr().out)["articles"]] == [SEED.stem]

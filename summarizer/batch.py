@@ -3,18 +3,20 @@ on one article is recorded and the batch goes on, and a summary closes the run."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from . import progress as progress_events
 from .articles import Article, read_article
 from .config import Settings
 from .errors import ArticleError, ConfigError, SummarizerError
@@ -77,48 +79,59 @@ def _drop_torn_tail(path: Path) -> None:
 
 
 class _Sink:
-    """Where results go: appended JSONL lines, a JSON document written at the end, or Markdown."""
+    """Where results go: JSONL lines or Markdown as each article finishes, or a JSON document at
+    the end. A file is written beside its target and renamed over it when the run ends, so a
+    rerun replaces it instead of appending, and a failed or interrupted run never destroys what
+    was there; ``append`` (``--resume``, ``--append``) adds to the file instead."""
 
-    def __init__(self, fmt: str, output: Path | None, stdout: IO[str]) -> None:
+    def __init__(self, fmt: str, output: Path | None, stdout: IO[str], *, append: bool = False) -> None:
         self.fmt = fmt
         self.output = output
         self.stdout = stdout
         self.collected: list[dict[str, object]] = []
         self.stream: IO[str] | None = None
-        if fmt in {"jsonl", "markdown"}:
-            if output is not None:
-                output.parent.mkdir(parents=True, exist_ok=True)
-                if fmt == "jsonl":
-                    _drop_torn_tail(output)
-                self.stream = output.open("a" if fmt == "jsonl" else "w", encoding="utf-8")
-            else:
-                self.stream = stdout
+        self.tmp: Path | None = None
+        self.existed = output is not None and output.exists()
+        self.written = 0
+        if output is None:
+            self.stream = stdout if fmt in {"jsonl", "markdown"} else None
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if append:
+            if fmt == "jsonl":
+                _drop_torn_tail(output)
+            self.stream = output.open("a", encoding="utf-8")
+            return
+        self.tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+        self.stream = self.tmp.open("w", encoding="utf-8")
 
     def write(self, summary: ArticleSummary) -> None:
-        if self.fmt == "jsonl":
-            assert self.stream is not None
-            self.stream.write(summary.model_dump_json() + "\n")
-            self.stream.flush()
-        elif self.fmt == "markdown":
-            assert self.stream is not None
-            self.stream.write(render_brief(summary) + "\n")
-            self.stream.flush()
-        else:
+        self.written += 1
+        if self.fmt == "json":
             self.collected.append(summary.model_dump(mode="json"))
+            return
+        assert self.stream is not None
+        self.stream.write(summary.model_dump_json() + "\n" if self.fmt == "jsonl" else render_brief(summary) + "\n")
+        self.stream.flush()
 
-    def close(self) -> None:
+    def close(self, *, completed: bool) -> bool:
+        """Finish the output; return False when an interrupted run left an existing file as it was."""
         if self.fmt == "json" and self.collected:
             document: object = self.collected[0] if len(self.collected) == 1 else self.collected
             text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-            if self.output is None:
-                self.stdout.write(text)
-            else:
-                self.output.parent.mkdir(parents=True, exist_ok=True)
-                tmp = self.output.with_name(f".{self.output.name}.tmp-{os.getpid()}")
-                tmp.write_text(text, encoding="utf-8")
-                tmp.replace(self.output)  # never a half-written file
+            (self.stream or self.stdout).write(text)
         if self.stream is not None and self.stream is not self.stdout:
             self.stream.close()
+        if self.tmp is None or self.output is None:
+            return True
+        # Nothing written: keep what was there. Interrupted: keep an existing file whole (every
+        # finished answer is cached, so a rerun repeats them without the model), but a new file
+        # gets the finished articles, ready for --resume.
+        if self.written and (completed or not self.existed):
+            self.tmp.replace(self.output)
+            return True
+        self.tmp.unlink(missing_ok=True)
+        return completed or not self.existed
 
 
 def run_batch(
@@ -129,13 +142,20 @@ def run_batch(
     fmt: str | None = None,
     published: str | None = None,
     resume: bool = False,
+    append: bool = False,
     progress: Callable[[int, int], None] | None = None,
     stdout: IO[str] | None = None,
     extract: Callable[[Article], ExtractionResult] | None = None,
     notify: Callable[[str], None] | None = None,
+    types: Collection[str] | None = None,
+    stdin_id: str | None = None,
 ) -> int:
     """Extract every article in ``paths``; return the exit code (0 all done, 1 some failed,
-    2 no article could be read)."""
+    2 no article could be read).
+
+    ``output`` is replaced when the run ends (see ``_Sink``) unless ``resume`` (skip the article
+    ids already in it, and append) or ``append``. ``types`` limits the record types extracted;
+    ``stdin_id`` names the article read from ``-``."""
     stdout = stdout or sys.stdout
     say = notify or (lambda line: log.info("%s", line))
     names = list(expand_paths(paths))
@@ -143,12 +163,16 @@ def run_batch(
         fmt = "jsonl" if len(names) > 1 or (output is not None and output.suffix == ".jsonl") else "json"
     if resume and (output is None or fmt != "jsonl"):
         raise ConfigError("--resume needs -o FILE.jsonl")
+    if append and (output is None or fmt == "json"):
+        raise ConfigError("--append needs -o FILE with JSONL or Markdown output")
     report = BatchReport()
     skip = _done_ids(output) if resume and output is not None else set()
     articles: list[Article] = []
     for name in names:
         try:
             article = read_article(name, published=published)
+            if name == "-" and stdin_id:
+                article = dataclasses.replace(article, article_id=stdin_id)
         except ArticleError as exc:
             say(f"error: {exc}")
             report.failed.append({"article": name, "error": type(exc).__name__, "message": str(exc)})
@@ -163,7 +187,9 @@ def run_batch(
         if len(names) > 1:
             say(report.line())
         return 1 if report.failed else 0
-    sink = _Sink(fmt, output, stdout)
+    sink = _Sink(fmt, output, stdout, append=resume or append)
+    completed = False
+    progress_events.batch_started(len(articles))
     try:
         if extract is not None:
             _extract_all(articles, extract, sink, report, say, failures_dir=settings.cache_dir / "failures")
@@ -174,10 +200,12 @@ def run_batch(
                 jobs = settings.jobs if not settings.is_embedded else 1
                 if settings.is_embedded and settings.jobs > 1:
                     log.warning("--jobs applies to remote servers; the embedded model runs one article at a time")
-                _extract_all(articles, lambda a: extract_article(a, client), sink, report, say, jobs=jobs,
-                             failures_dir=settings.cache_dir / "failures")  # fmt: skip
+                _extract_all(articles, lambda a: extract_article(a, client, types=types), sink, report, say,
+                             jobs=jobs, failures_dir=settings.cache_dir / "failures")  # fmt: skip
+        completed = True
     finally:
-        sink.close()
+        if not sink.close(completed=completed):
+            say(f"{output} left as it was (rerun it: finished articles come from the response cache)")
     if len(names) > 1:
         say(report.line())
     return 1 if report.failed else 0
@@ -238,11 +266,13 @@ def _extract_all(
             exc = outcome
             if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
                 raise exc
+            progress_events.article_done(article.article_id, None)
             say(f"error: {article.article_id}: {exc}")
             report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
             continue
         result, seconds = outcome
         sink.write(result.summary)
+        progress_events.article_done(article.article_id, seconds)
         if result.stats.failed_questions and failures_dir is not None:
             saved = _save_failures(failures_dir, article.article_id, result.stats.failed_questions)
             say(f"warning: {article.article_id}: {len(result.stats.failed_questions)} question(s) got no valid "

@@ -15,7 +15,7 @@ from platformdirs import user_cache_dir
 
 from .errors import ConfigError
 
-__all__ = ["OPENAI_BASE_URL", "Settings", "resolve_settings"]
+__all__ = ["ENV_VARS", "OPENAI_BASE_URL", "Settings", "resolve_settings"]
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
@@ -37,6 +37,9 @@ _ENV: dict[str, tuple[str, ...]] = {
     "seed": ("SUMMARIZER_SEED",),
     "server_args": ("SUMMARIZER_SERVER_ARGS",),
 }
+
+ENV_VARS = _ENV
+"""Setting name -> the environment variables read for it, in order (after the explicit argument)."""
 
 
 @dataclass(frozen=True)

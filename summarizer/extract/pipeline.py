@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from .. import progress
 from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import lexicons
@@ -697,9 +698,13 @@ def describe_records(records: list[Any]) -> list[str]:
     return sentences
 
 
-def extract_article(article: Article, client: Asker) -> ExtractionResult:
-    """Extract every record of one article and an English headline and brief."""
+def extract_article(article: Article, client: Asker, *, types: Collection[str] | None = None) -> ExtractionResult:
+    """Extract every record of one article and an English headline and brief.
+
+    ``types`` (some of ``meetings``, ``demands``, ``casualties``) limits the records extracted:
+    the questions of the other types are not asked and their lists stay empty."""
     started = time.perf_counter()
+    client = progress.watched(client, article.article_id)
     stats = ExtractionStats()
     sentences, tainted = reportable(split_sentences(article.text, article.body_start))
     if tainted:
@@ -715,7 +720,11 @@ def extract_article(article: Article, client: Asker) -> ExtractionResult:
         }
     else:  # no trigger words for this language: the model picks the sentences
         log.info("%s: no lexicon for %r; the model triages every sentence", article.article_id, language)
+        progress.planned(article.article_id, {"triage": len(sentences)})
         found = _triaged(sentences, client, stats)
+    found = {kind: found[kind] if types is None or kind in types else [] for kind in found}
+    progress.planned(article.article_id, {"meeting": len(found["meetings"]), "demand": len(found["demands"]),
+                                          "casualty": 0 if has_lexicon else len(found["casualties"]), "summary": 1})  # fmt: skip
     triage_client = None if has_lexicon else client
     meetings = _verified(
         _meetings(article, sentences, found["meetings"], client, stats, language), article.text, stats

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import statistics
 import sys
 import time
@@ -19,6 +18,7 @@ from .articles import Article, read_article
 from .config import Settings
 from .errors import ArticleError, ConfigError, SummarizerError
 from .extract import ExtractionResult, extract_article
+from .io import write_text_atomic
 from .records import ArticleSummary
 from .render import render_brief
 
@@ -113,10 +113,7 @@ class _Sink:
             if self.output is None:
                 self.stdout.write(text)
             else:
-                self.output.parent.mkdir(parents=True, exist_ok=True)
-                tmp = self.output.with_name(f".{self.output.name}.tmp-{os.getpid()}")
-                tmp.write_text(text, encoding="utf-8")
-                tmp.replace(self.output)  # never a half-written file
+                write_text_atomic(self.output, text)
         if self.stream is not None and self.stream is not self.stdout:
             self.stream.close()
 

@@ -164,19 +164,14 @@ def _cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
 def _cmd_digest(args: argparse.Namespace) -> int:
     import io
 
     from .articles import read_article
     from .batch import ARTICLE_SUFFIXES, expand_paths, run_batch
-    from .digest import build_digest, load_summaries, render_digest_markdown
+    from .digest import build_digest
+    from .io import load_summaries, write_text_atomic
+    from .render.digest import render_digest_markdown
     from .render.html import render_html
 
     source: Path = args.source
@@ -195,11 +190,11 @@ def _cmd_digest(args: argparse.Namespace) -> int:
     digest = build_digest(summaries)
     markdown = render_digest_markdown(digest)
     if args.output:
-        _write_text(args.output, markdown)
+        write_text_atomic(args.output, markdown)
     else:
         sys.stdout.write(markdown)
     if args.json:
-        _write_text(args.json, digest.model_dump_json(indent=2) + "\n")
+        write_text_atomic(args.json, digest.model_dump_json(indent=2) + "\n")
     if args.html:
         texts: dict[str, str] = {}
         if articles_dir is not None:
@@ -209,7 +204,7 @@ def _cmd_digest(args: argparse.Namespace) -> int:
                 except SummarizerError:
                     continue
                 texts[article.article_id] = article.text
-        _write_text(args.html, render_html(digest, summaries, texts))
+        write_text_atomic(args.html, render_html(digest, summaries, texts))
     return 0
 
 
@@ -276,8 +271,9 @@ def _eval_sets(args: argparse.Namespace) -> list:  # list[EvalSet]
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .articles import Article
     from .evaluate.report import compare_to_baseline, format_table, load_report, write_report
-    from .evaluate.runner import load_predictions, load_stats, run_eval_sets, save_stats
+    from .evaluate.runner import run_eval_sets
     from .extract import ExtractionResult, ExtractionStats, extract_article
+    from .io import load_predictions, load_stats, save_stats, write_summaries
 
     sets = _eval_sets(args)
     baseline = load_report(args.baseline) if args.baseline else None
@@ -303,7 +299,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
             report = run_eval_sets(sets, extract=extract)
         if args.save_predictions:
-            _write_text(args.save_predictions, "".join(s.model_dump_json() + "\n" for s in captured))
+            write_summaries(args.save_predictions, captured)
             save_stats(args.save_predictions.with_name(args.save_predictions.name + ".stats.json"), captured_stats)
     print(format_table(report))
     if args.report:

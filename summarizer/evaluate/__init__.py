@@ -9,6 +9,7 @@ Typical use::
 
 from __future__ import annotations
 
+from ..io import load_predictions
 from .gold import RECORD_TYPES, GoldArticle, load_gold, parse_gold
 from .report import (
     DEFAULT_TOLERANCE,
@@ -20,7 +21,7 @@ from .report import (
     load_report,
     write_report,
 )
-from .runner import load_predictions, run_eval
+from .runner import run_eval
 from .scorer import (
     CASUALTY_COUNT_TOLERANCE,
     DEMAND_SIMILARITY_THRESHOLD,

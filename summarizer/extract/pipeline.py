@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..articles import Article
+from ..english import describe_records
 from ..errors import ExtractionError
 from ..lexicon import lexicons
 from ..llm.client import CallUsage
@@ -23,7 +24,8 @@ from ..normalize.dates import dates_compatible, resolve_date
 from ..normalize.language import detect_language, is_english
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.numbers import casualty_counts, parse_duration_hours
-from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
+from ..normalize.text import is_latin_script
+from ..records import STATUS_RANK_WITHIN_ARTICLE, ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
 from .candidates import (
     Candidate,
     casualty_candidates,
@@ -59,7 +61,6 @@ __all__ = ["extract_article", "lead_of"]
 
 log = logging.getLogger(__name__)
 
-STATUS_PRIORITY = {"cancelled": 3, "happened": 2, "possible": 1, "planned": 0}
 LEAD_CHARS = 800
 ATTACH_WINDOW = 3  # a follow-up sentence attaches to a meeting at most this many sentences back
 
@@ -218,12 +219,6 @@ def _echoed_mention(english: str, candidate: Candidate) -> str | None:
     return None
 
 
-def is_latin_script(text: str) -> bool:
-    """Whether most letters of ``text`` (Cyrillic already transliterated) are Latin."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(c < "\u0250" for c in letters) * 2 >= len(letters)
-
-
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
@@ -363,7 +358,7 @@ def _absorb(into: _Meeting, other: _Meeting) -> None:
         if name not in into.participants:
             into.participants.append(name)
     # The wording beats the model's guess; between equals, the further-along status wins.
-    if (other.status_certain, STATUS_PRIORITY[other.status]) > (into.status_certain, STATUS_PRIORITY[into.status]):
+    if (other.status_certain, STATUS_RANK_WITHIN_ARTICLE[other.status]) > (into.status_certain, STATUS_RANK_WITHIN_ARTICLE[into.status]):
         into.status = other.status
         into.status_certain = other.status_certain
     if into.format == "unknown":
@@ -675,26 +670,6 @@ def _headline_brief(
         stats.warnings.append("brief composed from the records: the model's was not English")
         brief = " ".join(composed[:3]) if composed else "No meeting, demand or casualty figure was found in this article."
     return headline, brief
-
-
-_VERB = {"happened": "met", "planned": "are to meet", "possible": "may meet", "cancelled": "called off a meeting"}
-
-
-def describe_records(records: list[Any]) -> list[str]:
-    """One English sentence per record (at most five), from its fields alone."""
-    sentences: list[str] = []
-    for record in records[:5]:
-        if isinstance(record, MeetingEvent):
-            where = f" in {record.location}" if record.location else ""
-            when = f" ({record.date})" if record.date else ""
-            sentences.append(f"{' and '.join(record.participants[:4])} {_VERB[record.status]}{where}{when}.")
-        elif isinstance(record, Demand):
-            sentences.append(f"{record.actor} demands: {record.demand.rstrip('.')}.")
-        elif isinstance(record, Casualty):
-            counts = [f"{n} {word}" for n, word in ((record.killed, "killed"), (record.injured, "injured")) if n]
-            where = f" in {record.location}" if record.location else ""
-            sentences.append(f"{' and '.join(counts) or 'Casualties'} reported{where}.")
-    return sentences
 
 
 def extract_article(article: Article, client: Asker) -> ExtractionResult:

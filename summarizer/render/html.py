@@ -14,28 +14,16 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..digest import (
-    Digest,
-    DigestSource,
-    MergedCasualty,
-    MergedDemand,
-    MergedMeeting,
-    casualty_context,
-    casualty_figure,
-    coverage,
-    meeting_line,
-)
-from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
+from ..digest.models import Digest, DigestSource, MergedCasualty, MergedDemand, MergedMeeting
+from ..english import casualty_context, casualty_figure, language_name, meeting_line, record_title
+from ..extract.grounding import locate_quote
+from ..records import ArticleSummary, Casualty, Demand, MeetingEvent
+from .digest import coverage
 
 __all__ = ["RECORD_CLASSES", "render_html"]
 
 RECORD_CLASSES: dict[str, str] = {"meetings": "meeting", "demands": "demand", "casualties": "casualty"}
 """Record list of an ``ArticleSummary`` -> CSS class of its highlights (``<mark class="meeting">``)."""
-
-_LANGUAGES = {
-    "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "en": "English", "de": "German", "pl": "Polish",
-    "fr": "French", "es": "Spanish", "it": "Italian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
-}  # fmt: skip
 
 _CSS = """
 :root { --meeting: #ffe08a; --demand: #a8d8ff; --casualty: #ffb3b3; --ink: #1d1d1f; --muted: #666; }
@@ -154,25 +142,6 @@ class _RecordView:
     record: MeetingEvent | Demand | Casualty
 
 
-def _record_title(record: MeetingEvent | Demand | Casualty) -> str:
-    """The English record in one line, for the ``title`` tooltip."""
-    if isinstance(record, MeetingEvent):
-        who = ", ".join(record.participants) or "participants unknown"
-        outcome = f": {record.outcome}" if record.outcome else ""
-        return (
-            f"Meeting: {record.date or 'date unknown'} · {record.location or 'place unknown'} · {record.status}"
-            f" — {who}{outcome}"
-        )
-    if isinstance(record, Demand):
-        target = f" → {record.target}" if record.target else ""
-        return f"Demand [{record.category}]: {record.actor}{target}: {record.demand}"
-    data = record.model_dump(mode="json")  # enum defaults become plain strings
-    figures = [f"{data[k]:,} {k}" for k in ("killed", "injured") if data[k] is not None]
-    qualifier = {"approximate": "about ", "at_least": "at least ", "exact": ""}[data["qualifier"]]
-    details = ", ".join(str(data[k]) for k in ("victims", "country", "location", "period") if data[k])
-    return f"Casualties: {qualifier}{', '.join(figures) or 'no figure'} ({details})"
-
-
 def _record_fields(record: MeetingEvent | Demand | Casualty) -> list[tuple[str, str]]:
     data = record.model_dump(mode="json", exclude={"evidence"})
     rows = []
@@ -182,15 +151,6 @@ def _record_fields(record: MeetingEvent | Demand | Casualty) -> list[tuple[str, 
         shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
         rows.append((key.replace("_", " "), shown))
     return rows
-
-
-def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
-    """The span of ``evidence`` in ``text``: its offsets when they hold the quote, else the quote's
-    first occurrence, else None (an ungrounded quote is not highlighted)."""
-    if 0 <= evidence.start < evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.quote:
-        return evidence.start, evidence.end
-    found = text.find(evidence.quote)
-    return (found, found + len(evidence.quote)) if found >= 0 else None
 
 
 def _highlight(text: str, spans: Sequence[_Span]) -> str:
@@ -298,7 +258,7 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
         for field_name, kind in RECORD_CLASSES.items():
             for record in getattr(summary, field_name):
                 record_id = f"record-{len(views)}"
-                views.append(_RecordView(record_id, kind, _record_title(record), summary, record))
+                views.append(_RecordView(record_id, kind, record_title(record), summary, record))
                 for e in record.evidence:
                     by_span.setdefault((summary.article_id, e.start, e.end), record_id)
 
@@ -334,7 +294,7 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
 
 
 def _article(summary: ArticleSummary, anchor: str, text: str | None, views: Sequence[_RecordView]) -> str:
-    language = _LANGUAGES.get(summary.language, summary.language)
+    language = language_name(summary.language)
     head = (
         f'<article class="source" id="{anchor}"><h3>{_e(summary.headline)}</h3>'
         f'<p class="meta">{_e(summary.article_id)} · {_e(language)} · published {_e(summary.published or "unknown")}'
@@ -348,7 +308,7 @@ def _article(summary: ArticleSummary, anchor: str, text: str | None, views: Sequ
         if view.summary is not summary:
             continue
         for e in view.record.evidence:
-            where = _locate(text, e)
+            where = locate_quote(text, e.quote, hint=e.start)
             if where is None:
                 unlocated.append(f"{view.title} — quote not found: {e.quote}")
             else:

@@ -1,0 +1,69 @@
+"""Plain-text primitives shared by extraction, merging and scoring: folding, content tokens,
+token-set similarity and script checks."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "STOPWORDS",
+    "content_tokens",
+    "fold",
+    "has_cyrillic",
+    "is_latin_script",
+    "token_set_similarity",
+]
+
+STOPWORDS = frozenset(
+    """a an the of to in on at for from by with and or that this these those is are be been was were it its
+    their them they as into any all must should shall will would not no than then also which who whom what
+    there here has have had do does did""".split()
+)
+"""English function words left out when comparing the wording of two records."""
+
+_WORD_RE = re.compile(r"\w+")
+_STEM_LENGTH = 5
+
+# Cyrillic and Cyrillic Supplement: every letter a modern language writes, and all the
+# transliteration tables know.
+_CYRILLIC_MODERN = re.compile(r"[\u0400-\u052f]")
+# Plus the historic and combining blocks: any of them in an English field is a defect.
+_CYRILLIC_ANY = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
+def fold(text: str) -> str:
+    """``text`` for case- and spacing-blind comparison: case-folded, white-space runs as one space."""
+    return " ".join(text.casefold().split())
+
+
+def content_tokens(text: str) -> set[str]:
+    """The content words of an English string: lower-cased, function words dropped, each cut to
+    its first five characters (a crude stem: "Ukraine"/"Ukrainian", "withdraw"/"withdrawal")."""
+    return {w[:_STEM_LENGTH] for w in _WORD_RE.findall(text.casefold()) if w not in STOPWORDS}
+
+
+def token_set_similarity(a: str, b: str) -> float:
+    """Dice coefficient of the content-word sets of two English strings, in [0, 1], so that
+    paraphrases of one demand score high."""
+    ta, tb = content_tokens(a), content_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def has_cyrillic(text: str, *, historic: bool = True) -> bool:
+    """True if ``text`` contains a Cyrillic letter.
+
+    ``historic=False`` looks only for the modern letters (U+0400–U+052F). Transliteration
+    uses that narrower check: a stray combining or historic letter in a Latin phrase must not
+    send it through the tables (which would title-case it), while an English-cleanliness check
+    counts any Cyrillic character at all.
+    """
+    pattern = _CYRILLIC_ANY if historic else _CYRILLIC_MODERN
+    return pattern.search(text) is not None
+
+
+def is_latin_script(text: str) -> bool:
+    """Whether most letters of ``text`` (Cyrillic already transliterated) are Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) * 2 >= len(letters)

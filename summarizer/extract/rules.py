@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.names import Mention
+
 __all__ = [
     "ALSO_PRESENT",
     "DELEGATIONS",
@@ -19,6 +21,8 @@ __all__ = [
     "format_from_text",
     "is_aggregate",
     "outcome_of",
+    "place_of",
+    "qualifies_other",
     "status_from_text",
     "tense_of",
     "topics_of",
@@ -259,4 +263,43 @@ def cause_of(text: str) -> str | None:
         return f"{russian}drone attack" if russian else "Drone attack"
     if _ATTACK.search(text):
         return f"{russian}attacks" if russian else "Attacks"
+    return None
+
+
+_GENITIVE = re.compile(r"(?:а|я|ого|его|ього)$", re.IGNORECASE)
+
+
+def qualifies_other(before: str, surface: str) -> bool:
+    """Whether a name after ``before`` only qualifies someone else's title ("the envoy of
+    President Trump", "Trump's son-in-law")."""
+    # "посланник президента США Дональда Трампа": the title is someone else's and the name is
+    # in the genitive; "Спецпосланець президента США Стівен Віткофф" is the envoy himself.
+    if re.search(r"(?i)(?:\bзет\w*|\bзят\w*|son-in-law|schwiegersohn|zięć)\W+(?:\w+\W+){0,5}$", before):
+        return True  # "Trump's son-in-law", "зет на президента на САЩ Доналд Тръмп"
+    if not TITLE_OF.search(before):
+        return False
+    last = surface.split()[-1] if surface.split() else surface
+    return bool(_GENITIVE.search(last)) or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
+
+
+def place_of(mentions: list[Mention], text: str) -> str | None:
+    """Where the sentence puts a meeting: a place it names, an institution standing for its city
+    ("in the Kremlin"), or the state a visit goes to."""
+    for mention in mentions:
+        if mention.kind == "place" and mention.place:
+            return mention.place
+    for mention in mentions:
+        # "in the Kremlin", "at the White House": an institution standing for its city.
+        if (
+            mention.kind == "organisation"
+            and mention.place
+            and re.search(r"(?i)\b(?:в|у|във|in|at|im)\s+" + re.escape(mention.surface), text)
+        ):
+            return mention.place
+    if re.search(r"(?i)посет|посещ|поїзд|поездк|відвіда|визит|візит|visit|travel|trip|пътува", text):
+        for mention in mentions:
+            if mention.kind == "state" and re.search(
+                r"(?i)\b(?:в|у|до|to|in|nach)\s+" + re.escape(mention.surface), text
+            ):
+                return mention.name
     return None

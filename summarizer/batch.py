@@ -9,11 +9,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from .api import extract_many
 from .articles import Article, read_article
 from .config import Settings
 from .errors import ArticleError, ConfigError, SummarizerError
@@ -79,13 +79,16 @@ def _drop_torn_tail(path: Path) -> None:
 class _Sink:
     """Where results go: appended JSONL lines, a JSON document written at the end, or Markdown."""
 
-    def __init__(self, fmt: str, output: Path | None, stdout: IO[str]) -> None:
+    def __init__(
+        self, fmt: str, output: Path | None, stdout: IO[str], on_summary: Callable[[ArticleSummary], None] | None
+    ) -> None:
         self.fmt = fmt
+        self.on_summary = on_summary
         self.output = output
         self.stdout = stdout
         self.collected: list[dict[str, object]] = []
         self.stream: IO[str] | None = None
-        if fmt in {"jsonl", "markdown"}:
+        if on_summary is None and fmt in {"jsonl", "markdown"}:
             if output is not None:
                 output.parent.mkdir(parents=True, exist_ok=True)
                 if fmt == "jsonl":
@@ -95,7 +98,9 @@ class _Sink:
                 self.stream = stdout
 
     def write(self, summary: ArticleSummary) -> None:
-        if self.fmt == "jsonl":
+        if self.on_summary is not None:
+            self.on_summary(summary)
+        elif self.fmt == "jsonl":
             assert self.stream is not None
             self.stream.write(summary.model_dump_json() + "\n")
             self.stream.flush()
@@ -130,9 +135,11 @@ def run_batch(
     stdout: IO[str] | None = None,
     extract: Callable[[Article], ExtractionResult] | None = None,
     notify: Callable[[str], None] | None = None,
+    on_summary: Callable[[ArticleSummary], None] | None = None,
 ) -> int:
     """Extract every article in ``paths``; return the exit code (0 all done, 1 some failed,
-    2 no article could be read)."""
+    2 no article could be read). Summaries are written to ``output`` (or ``stdout``) in ``fmt``,
+    or, with ``on_summary``, handed to it instead."""
     stdout = stdout or sys.stdout
     say = notify or (lambda line: log.info("%s", line))
     names = list(expand_paths(paths))
@@ -160,7 +167,7 @@ def run_batch(
         if len(names) > 1:
             say(report.line())
         return 1 if report.failed else 0
-    sink = _Sink(fmt, output, stdout)
+    sink = _Sink(fmt, output, stdout, on_summary)
     try:
         if extract is not None:
             _extract_all(articles, extract, sink, report, say, failures_dir=settings.cache_dir / "failures")
@@ -178,36 +185,6 @@ def run_batch(
     if len(names) > 1:
         say(report.line())
     return 1 if report.failed else 0
-
-
-def _timed(extract: Callable[[Article], ExtractionResult], article: Article) -> tuple[ExtractionResult, float]:
-    started = time.perf_counter()
-    result = extract(article)
-    return result, time.perf_counter() - started
-
-
-def _outcomes(
-    articles: list[Article], extract: Callable[[Article], ExtractionResult], jobs: int
-) -> Iterator[tuple[Article, tuple[ExtractionResult, float] | SummarizerError]]:
-    """Each article with its result (or its error), in input order; ``jobs`` at once."""
-    if jobs <= 1:
-        for article in articles:
-            try:
-                yield article, _timed(extract, article)
-            except SummarizerError as exc:
-                yield article, exc
-        return
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_timed, extract, article) for article in articles]
-        try:
-            for article, future in zip(articles, futures, strict=True):
-                try:
-                    yield article, future.result()
-                except SummarizerError as exc:
-                    yield article, exc
-        finally:
-            for future in futures:
-                future.cancel()
 
 
 def _save_failures(folder: Path, article_id: str, failed: list[dict[str, str]]) -> Path:
@@ -230,7 +207,7 @@ def _extract_all(
 ) -> None:
     total = len(articles)
     started_batch = time.perf_counter()
-    for number, (article, outcome) in enumerate(_outcomes(articles, extract, jobs), 1):
+    for number, (article, outcome) in enumerate(extract_many(articles, extract=extract, jobs=jobs), 1):
         if isinstance(outcome, SummarizerError):
             exc = outcome
             if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
@@ -238,7 +215,8 @@ def _extract_all(
             say(f"error: {article.article_id}: {exc}")
             report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
             continue
-        result, seconds = outcome
+        result = outcome
+        seconds = result.stats.seconds
         sink.write(result.summary)
         if result.stats.failed_questions and failures_dir is not None:
             saved = _save_failures(failures_dir, article.article_id, result.stats.failed_questions)

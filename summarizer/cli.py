@@ -165,8 +165,6 @@ def _cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def _cmd_digest(args: argparse.Namespace) -> int:
-    import io
-
     from .articles import read_article
     from .batch import ARTICLE_SUFFIXES, expand_paths, run_batch
     from .digest import build_digest
@@ -179,10 +177,9 @@ def _cmd_digest(args: argparse.Namespace) -> int:
         raise SummarizerError(f"{source}: no such file or folder")
     articles_dir = args.articles or (source if source.is_dir() else None)
     if source.is_dir() and any(p.suffix.lower() in ARTICLE_SUFFIXES for p in source.iterdir()):
-        buffer = io.StringIO()
-        code = run_batch([str(source)], _settings(args), fmt="jsonl", published=args.published,
-                         progress=_progress(), stdout=buffer, notify=_notify)  # fmt: skip
-        summaries = [ArticleSummary.model_validate_json(line) for line in buffer.getvalue().splitlines() if line]
+        summaries: list[ArticleSummary] = []
+        code = run_batch([str(source)], _settings(args), published=args.published, progress=_progress(),
+                         notify=_notify, on_summary=summaries.append)  # fmt: skip
         if code != 0 and not summaries:
             return code
     else:

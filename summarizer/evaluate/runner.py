@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..api import Outcome, extract_many
 from ..articles import Article, read_article
-from ..errors import ExtractionError
+from ..errors import ExtractionError, SummarizerError
 from ..extract.result import ExtractionResult, ExtractionStats
 from ..records import ArticleSummary
 from .coverage import candidate_coverage, english_checks
@@ -53,23 +54,26 @@ def run_eval(
     languages: dict[str, str] = {}
     coverage: dict[str, dict[str, Ratio]] = {}
     english: dict[str, dict[str, bool]] = {}
-    for article_id, gold_article in gold.items():
-        article = read_article(Path(articles_dir) / f"{article_id}.txt")
-        if predictions is not None:
-            predicted = predictions.get(article_id)
+    articles = [read_article(Path(articles_dir) / f"{article_id}.txt") for article_id in gold]
+    pairs: Iterable[tuple[Article, Outcome | None]] = (
+        extract_many(articles, extract=extract)
+        if extract is not None and predictions is None
+        else ((a, None) for a in articles)
+    )
+    for (article_id, gold_article), (article, outcome) in zip(gold.items(), pairs, strict=True):
+        if outcome is None:
+            predicted = (predictions or {}).get(article_id)
             if predicted is None:
                 failures[article_id] = "no prediction"
                 predicted = _empty_summary(article)
+        elif isinstance(outcome, ExtractionError):
+            failures[article_id] = str(outcome) or type(outcome).__name__
+            predicted = _empty_summary(article)
+        elif isinstance(outcome, SummarizerError):
+            raise outcome
         else:
-            assert extract is not None
-            try:
-                result = extract(article)
-            except ExtractionError as exc:
-                failures[article_id] = str(exc) or type(exc).__name__
-                predicted = _empty_summary(article)
-            else:
-                predicted = result.summary
-                collected[article_id] = result.stats
+            predicted = outcome.summary
+            collected[article_id] = outcome.stats
         scores.append(score_article(predicted, gold_article, article.text, article_id=article_id))
         languages[article_id] = gold_article.summary.language
         english[article_id] = english_checks(predicted)

@@ -28,6 +28,7 @@ __all__ = [
     "plain",
     "plural",
     "record_title",
+    "seen_span",
 ]
 
 LANGUAGE_NAMES = {
@@ -112,6 +113,14 @@ def casualty_details(c: Any, *, with_unspecified: bool = False) -> list[str]:
 def casualty_context(c: Any) -> str:
     """Victims, country, place and period of a toll, comma-separated."""
     return ", ".join(casualty_details(c)) or "no details"
+
+
+def seen_span(d: Any) -> str:
+    """When a merged demand was reported: ``2026-01-14``, ``2026-01-14 to 2026-02-02`` or ``undated``."""
+    seen = d.first_seen or "undated"
+    if d.last_seen and d.last_seen != d.first_seen:
+        seen = f"{seen} to {d.last_seen}"
+    return str(seen)
 
 
 def record_title(record: MeetingEvent | Demand | Casualty) -> str:

@@ -204,12 +204,13 @@ def tense_of(text: str) -> str | None:
     return None
 
 
+def _first(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    """The value of the first pattern of ``table`` that ``text`` matches."""
+    return next((value for regex, value in table if regex.search(text)), None)
+
+
 def format_from_text(text: str) -> str | None:
-    if _VIDEO.search(text):
-        return "video"
-    if _PHONE.search(text):
-        return "phone"
-    return None
+    return _first(((_VIDEO, "video"), (_PHONE, "phone")), text)
 
 
 def is_aggregate(text: str) -> bool:
@@ -248,11 +249,7 @@ def victims_of(text: str) -> str:
 
 
 def country_of(text: str) -> str | None:
-    if _UKRAINE_PEOPLE.search(text):
-        return "Ukraine"
-    if _RUSSIA_PEOPLE.search(text):
-        return "Russia"
-    return None
+    return _first(((_UKRAINE_PEOPLE, "Ukraine"), (_RUSSIA_PEOPLE, "Russia")), text)
 
 
 def cause_of(text: str) -> str | None:

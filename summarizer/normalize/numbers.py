@@ -19,9 +19,6 @@ from .language import detect_language
 
 __all__ = ["QUALIFIERS", "Count", "casualty_counts", "find_counts", "parse_duration_hours", "parse_number"]
 
-QUALIFIERS = ("exact", "approximate", "at_least")
-
-
 @dataclass(frozen=True)
 class Count:
     """A number in a text: ``text[start:end]`` is the numeral (digits or words), ``qualifier`` from the words before."""
@@ -30,6 +27,9 @@ class Count:
     qualifier: str
     start: int
     end: int
+
+
+QUALIFIERS = ("exact", "approximate", "at_least")
 
 
 # --- number words ----------------------------------------------------------------------------

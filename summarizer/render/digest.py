@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..digest.models import Digest, DigestSource, MergedDemand
-from ..english import casualty_context, casualty_figure, meeting_extras, meeting_line, plural
+from ..english import casualty_context, casualty_figure, meeting_extras, meeting_line, plural, seen_span
 from .markdown import escape_markdown
 
 __all__ = ["coverage", "render_digest_markdown"]
@@ -63,9 +63,7 @@ def render_digest_markdown(digest: Digest) -> str:
         lines += [f"### {escape_markdown(actor)}", ""]
         for d in demands:
             target = f"→ {escape_markdown(d.target)} " if d.target else ""
-            seen = d.first_seen or "undated"
-            if d.last_seen and d.last_seen != d.first_seen:
-                seen = f"{seen} to {d.last_seen}"
+            seen = seen_span(d)
             lines.append(
                 f"- {target}\\[{d.category}\\]: {escape_markdown(d.demand)} (seen {seen}) — {_cite(d.sources)}"
             )

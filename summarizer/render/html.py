@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..digest.models import Digest, DigestSource, MergedCasualty, MergedDemand, MergedMeeting
-from ..english import casualty_context, casualty_figure, language_name, meeting_line, record_title
+from ..english import casualty_context, casualty_figure, language_name, meeting_line, record_title, seen_span
 from ..extract.grounding import locate_quote
 from ..records import ArticleSummary, Casualty, Demand, MeetingEvent
 from .digest import coverage
@@ -120,6 +120,10 @@ _JS = """
 """
 
 
+# Where a timeline entry links to: article anchors by id, record ids by evidence span.
+_Links = tuple[dict[str, str], dict[tuple[str, int, int], str]]
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -204,37 +208,45 @@ def _linked_records(sources: Iterable[DigestSource], by_span: dict[tuple[str, in
     return " ".join(dict.fromkeys(ids))
 
 
-def _meeting_item(m: MergedMeeting, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _item(
+    sources: Sequence[DigestSource],
+    links: _Links,
+    body: str,
+    reason: str | None,
+    title: str | None = None,
+) -> str:
+    """One timeline entry: ``body``, its citations, the merge reason when given; clicking it
+    highlights the evidence of the records it merges."""
+    anchors, by_span = links
+    tip = f' title="{_e(title)}"' if title is not None else ""
+    why = f'<div class="why">{_e(reason)}</div>' if reason is not None else ""
+    return f'<li data-records="{_e(_linked_records(sources, by_span))}"{tip}>{body} {_cite(sources, anchors)}{why}</li>'
+
+
+def _meeting_item(m: MergedMeeting, links: _Links) -> str:
     who = ", ".join(m.participants) or "participants unknown"
     outcome = f": {m.outcome}" if m.outcome else ""
-    why = f'<div class="why">{_e(m.merge_reason)}</div>' if len(m.sources) > 1 or "kept apart" in m.merge_reason else ""
-    return (
-        f'<li data-records="{_e(_linked_records(m.sources, by_span))}" title="{_e(meeting_line(m))}">'
+    body = (
         f'<span class="when">{_e(m.date or "date unknown")}</span> · {_e(m.location or "place unknown")} · '
-        f"<strong>{_e(m.status)}</strong> — {_e(who)}{_e(outcome)} {_cite(m.sources, anchors)}{why}</li>"
+        f"<strong>{_e(m.status)}</strong> — {_e(who)}{_e(outcome)}"
     )
+    shown = len(m.sources) > 1 or "kept apart" in m.merge_reason
+    return _item(m.sources, links, body, m.merge_reason if shown else None, meeting_line(m))
 
 
-def _demand_item(d: MergedDemand, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _demand_item(d: MergedDemand, links: _Links) -> str:
     target = f"→ {d.target} " if d.target else ""
-    seen = d.first_seen or "undated"
-    if d.last_seen and d.last_seen != d.first_seen:
-        seen = f"{seen} to {d.last_seen}"
-    why = f'<div class="why">{_e(d.merge_reason)}</div>' if len(d.sources) > 1 else ""
-    return (
-        f'<li data-records="{_e(_linked_records(d.sources, by_span))}"><strong>{_e(d.actor)}</strong> '
-        f"{_e(target)}[{_e(d.category)}]: "
-        f'{_e(d.demand)} <span class="meta">(seen {_e(seen)})</span> {_cite(d.sources, anchors)}{why}</li>'
+    body = (
+        f"<strong>{_e(d.actor)}</strong> {_e(target)}[{_e(d.category)}]: "
+        f'{_e(d.demand)} <span class="meta">(seen {_e(seen_span(d))})</span>'
     )
+    return _item(d.sources, links, body, d.merge_reason if len(d.sources) > 1 else None)
 
 
-def _casualty_item(c: MergedCasualty, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _casualty_item(c: MergedCasualty, links: _Links) -> str:
     cause = f"; cause: {c.cause}" if c.cause else ""
-    why = f'<div class="why">{_e(c.merge_reason)}</div>' if len(c.sources) > 1 else ""
-    return (
-        f'<li data-records="{_e(_linked_records(c.sources, by_span))}">{_e(casualty_figure(c))} '
-        f"({_e(casualty_context(c))}){_e(cause)} {_cite(c.sources, anchors)}{why}</li>"
-    )
+    body = f"{_e(casualty_figure(c))} ({_e(casualty_context(c))}){_e(cause)}"
+    return _item(c.sources, links, body, c.merge_reason if len(c.sources) > 1 else None)
 
 
 def _section(title: str, section_id: str, items: list[str], tag: str = "ul") -> str:
@@ -273,10 +285,10 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
         '<mark class="casualty">casualty</mark> — hover a highlight for the English record, click for details.</p>',
         "</header><main>",
         _section(
-            "Timeline of meetings", "timeline", [_meeting_item(m, anchors, by_span) for m in digest.meetings], "ol"
+            "Timeline of meetings", "timeline", [_meeting_item(m, (anchors, by_span)) for m in digest.meetings], "ol"
         ),
-        _section("Standing demands", "demands", [_demand_item(d, anchors, by_span) for d in digest.demands]),
-        _section("Casualties", "casualties", [_casualty_item(c, anchors, by_span) for c in digest.casualties]),
+        _section("Standing demands", "demands", [_demand_item(d, (anchors, by_span)) for d in digest.demands]),
+        _section("Casualties", "casualties", [_casualty_item(c, (anchors, by_span)) for c in digest.casualties]),
         '<section id="articles"><h2>Articles</h2>',
     ]
     for summary in ordered:

@@ -267,8 +267,9 @@ def _eval_sets(args: argparse.Namespace) -> list:  # list[EvalSet]
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .articles import Article
-    from .evaluate.report import compare_to_baseline, format_table, load_report, write_report
+    from .evaluate.report import compare_to_baseline, load_report, write_report
     from .evaluate.runner import run_eval_sets
+    from .evaluate.table import format_table
     from .extract import ExtractionResult, ExtractionStats, extract_article
     from .io import load_predictions, load_stats, save_stats, write_summaries
 

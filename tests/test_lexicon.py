@@ -23,8 +23,8 @@ from summarizer.extract.demands import grounded_actor
 from summarizer.extract.participants import resolve_participants, unknown_entity
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.lexicon import FIELDS, lexicons, load_lexicons, number_words, pattern
+from summarizer.normalize.casualties import casualty_counts
 from summarizer.normalize.names import find_mentions
-from summarizer.normalize.numbers import casualty_counts
 
 CORPUS_LANGUAGES = {"ru", "uk", "bg", "en", "de", "pl", "fr", "es", "it", "pt", "nl", "tr", "ar", "zh", "ja", "ko",
                     "el", "id"}  # fmt: skip

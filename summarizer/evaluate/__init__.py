@@ -17,7 +17,6 @@ from .report import (
     REPORT_VERSION,
     build_report,
     compare_to_baseline,
-    format_table,
     load_report,
     write_report,
 )
@@ -35,6 +34,7 @@ from .scorer import (
     optimal_assignment,
     score_article,
 )
+from .table import format_table
 
 __all__ = [
     "CASUALTY_COUNT_TOLERANCE",

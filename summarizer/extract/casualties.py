@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..articles import Article
 from ..errors import ExtractionError
+from ..normalize.casualties import casualty_counts
 from ..normalize.dates import resolve_date
-from ..normalize.numbers import casualty_counts
 from ..records import Casualty
 from .asking import note_failure, record_usage
 from .candidates import Candidate

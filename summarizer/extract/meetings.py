@@ -10,6 +10,7 @@ from ..articles import Article
 from ..errors import ExtractionError
 from ..normalize.dates import dates_compatible, resolve_date
 from ..normalize.numbers import parse_duration_hours
+from ..normalize.tense import meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
@@ -25,7 +26,6 @@ from .rules import (
     outcome_of,
     place_of,
     status_from_text,
-    tense_of,
     topics_of,
 )
 from .sentences import Sentence
@@ -82,7 +82,7 @@ def _build_meeting(
     if text_status is not None:
         status = text_status
     else:
-        tense = tense_of(sentence.text)
+        tense = meeting_tense(sentence.text)
         certain = tense is not None
         if tense == "past":
             status = "happened"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..normalize.names import Mention
+from ..normalize.text import any_of
 
 __all__ = [
     "ALSO_PRESENT",
@@ -24,14 +25,9 @@ __all__ = [
     "place_of",
     "qualifies_other",
     "status_from_text",
-    "tense_of",
     "topics_of",
     "victims_of",
 ]
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 # The words before a name that make it a qualifier of someone else, not an actor:
@@ -49,49 +45,49 @@ TITLE_OF = re.compile(
     re.IGNORECASE,
 )
 
-_CANCELLED = _rx(
+_CANCELLED = any_of(
     r"\bотмен", r"\bскасова", r"\bскасув", r"\bотложен", r"\bотложи", r"\bотменен", r"\bотменя",
     r"\bcancel", r"\bcalled off", r"\bpostponed", r"\babgesagt", r"\bverschoben", r"\bodwoła", r"\bannul",
 )  # fmt: skip
-_NOT_PLANNED = _rx(
+_NOT_PLANNED = any_of(
     r"\bне (?:был[аио]? |е |є |бил[аио]? )?(?:официально )?(?:запланирован|заплановано|запланован|планира|планирует)",
     r"\bне е планиран", r"\bnot (?:officially )?(?:planned|scheduled|confirmed)", r"\bnicht geplant",
     r"\bнеподтвержд|\bне подтвержд|\bне підтвердж|\bне е потвърд|\bunconfirmed",
 )  # fmt: skip
-_POSSIBLE = _rx(
+_POSSIBLE = any_of(
     r"\bмо(?:жет|гут|гла|гли|жуть|же)\b", r"\bвозможн", r"\bможлив", r"\bймовірн", r"\bвъзможн", r"\bмогат\b",
     r"\bможе да\b", r"\bрассматрива", r"\bрозгляда", r"\bобсуждается возможность",
     r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibl", r"\bkönnte", r"\bmöglich", r"\bmoże\b", r"\bmogą\b",
     r"\bpourrai", r"\bpossible", r"\bеventual",
 )  # fmt: skip
-_PHONE = _rx(r"телефон", r"\bphone", r"\bcall\b", r"\bтелефонира", r"\btelefon", r"\bпо телефону", r"созвон")
-_VIDEO = _rx(r"видео", r"відео", r"\bvideo", r"\bонлайн", r"\bonline", r"\bzoom\b")
-_AGGREGATE = _rx(
+_PHONE = any_of(r"телефон", r"\bphone", r"\bcall\b", r"\bтелефонира", r"\btelefon", r"\bпо телефону", r"созвон")
+_VIDEO = any_of(r"видео", r"відео", r"\bvideo", r"\bонлайн", r"\bonline", r"\bzoom\b")
+_AGGREGATE = any_of(
     r"(?:\d+|дв[аеі]|три|четыре|чотири|четири|пять|п'ять|пет|шесть|шість|шест|семь|сім|седем|несколько|кілька"
     r"|няколко|two|three|four|five|six|seven|several|many|zwei|drei|vier|fünf|sechs|kilka|dwa|trzy|cztery|pięć|sześć"
     r"|deux|trois|quatre|cinq|six)\s+(?:раз(?:а|ів)?|пъти|times|mal|razy|fois)\b",
 )
-_NO_BREAKTHROUGH = _rx(
+_NO_BREAKTHROUGH = any_of(
     r"(?:не|ні|без|no|not|kein|nie|pas)\W+(?:\w+\W+){0,4}(?:прорыв|прорив|пробив|breakthrough|durchbruch|przełom|percée)",
     r"(?:прорыв|прорив|пробив|breakthrough)\W+(?:\w+\W+){0,3}(?:не|ні|not|failed)",
 )  # fmt: skip
-_NO_COMPROMISE = _rx(r"(?:не|ні|no|not|kein|nie)\W+(?:\w+\W+){0,5}(?:компромис|compromise|kompromis)")
-_CONSTRUCTIVE = _rx(r"конструктивн", r"constructive", r"konstruktiv")
-_PRODUCTIVE = _rx(r"продуктивн", r"productive", r"produktiv")
-_PROGRESS = _rx(r"прогресс|прогрес|напредък|progress|fortschritt|postęp")
+_NO_COMPROMISE = any_of(r"(?:не|ні|no|not|kein|nie)\W+(?:\w+\W+){0,5}(?:компромис|compromise|kompromis)")
+_CONSTRUCTIVE = any_of(r"конструктивн", r"constructive", r"konstruktiv")
+_PRODUCTIVE = any_of(r"продуктивн", r"productive", r"produktiv")
+_PROGRESS = any_of(r"прогресс|прогрес|напредък|progress|fortschritt|postęp")
 
 TOPICS: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"гаранти\w* безопасност", r"гаранті\w* безпеки", r"гаранци\w* за сигурност", r"security guarantee",
+    (any_of(r"гаранти\w* безопасност", r"гаранті\w* безпеки", r"гаранци\w* за сигурност", r"security guarantee",
          r"sicherheitsgarantie"), "security guarantees"),
-    (_rx(r"мирн\w* (?:план|соглашен|договор)", r"мирн\w* (?:план|угод)", r"мирн\w* план", r"peace (?:plan|deal|agreement)",
+    (any_of(r"мирн\w* (?:план|соглашен|договор)", r"мирн\w* (?:план|угод)", r"мирн\w* план", r"peace (?:plan|deal|agreement)",
          r"рамков\w* (?:план|угод)", r"plan(?:u)? pokojow", r"Friedensplan"), "peace plan"),
-    (_rx(r"экономическ\w* сотруднич", r"економічн\w* співпрац", r"икономическ\w* сътруднич", r"economic cooperation",
+    (any_of(r"экономическ\w* сотруднич", r"економічн\w* співпрац", r"икономическ\w* сътруднич", r"economic cooperation",
          r"экономическ\w* вопрос"), "economic cooperation"),
-    (_rx(r"прекращени\w* огня", r"припинення вогню", r"прекратяване на огъня", r"перемир", r"примири", r"ceasefire",
+    (any_of(r"прекращени\w* огня", r"припинення вогню", r"прекратяване на огъня", r"перемир", r"примири", r"ceasefire",
          r"waffenruhe"), "ceasefire"),
-    (_rx(r"территори", r"територі", r"територи", r"territor"), "territorial issues"),
-    (_rx(r"санкци", r"санкці", r"sanction"), "sanctions"),
-    (_rx(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
+    (any_of(r"территори", r"територі", r"територи", r"territor"), "territorial issues"),
+    (any_of(r"санкци", r"санкці", r"sanction"), "sanctions"),
+    (any_of(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
 ]  # fmt: skip
 
 DELEGATIONS: dict[str, str] = {
@@ -132,52 +128,28 @@ STATE_DELEGATIONS: dict[str, str] = {
 }
 
 # "X was also present", "also attended": more participants of the meeting just described.
-ALSO_PRESENT = _rx(
+ALSO_PRESENT = any_of(
     r"(?:участва|участвува|ще участва|візьме участь|примет участие|примут участие)\w*\s+(?:и|і|також|также)\b",
     r"(?:также|тоже|також|теж|също|also|auch|również|aussi)\W+(?:\w+\W+){0,3}?(?:присутств|присутні|присутн|присъства"
     r"|участвова|участвува|брали участь|взяли участь|attend|present|joined|teilgenommen|anwesend|obecn|uczestnicz|présent)",
     r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
 )
 
-_CIVILIANS = _rx(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
+_CIVILIANS = any_of(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
                  r"zivilist", r"cywil", r"civil")  # fmt: skip
-_MILITARY = _rx(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
+_MILITARY = any_of(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
                 r"военни", r"soldier", r"troops", r"servicem", r"soldat", r"żołnierz", r"militaires")  # fmt: skip
-_UKRAINE_PEOPLE = _rx(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
-_RUSSIA_PEOPLE = _rx(r"россиян", r"росіян", r"руснаци", r"russian")
-_ATTACK = _rx(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
+_UKRAINE_PEOPLE = any_of(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
+_RUSSIA_PEOPLE = any_of(r"россиян", r"росіян", r"руснаци", r"russian")
+_ATTACK = any_of(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
               r"ostrzał", r"frappe")  # fmt: skip
-_RUSSIAN = _rx(r"росси", r"російськ", r"рф\b", r"руск", r"russia")
-_MISSILE = _rx(r"ракет", r"missile", r"rakete")
-_DRONE = _rx(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
+_RUSSIAN = any_of(r"росси", r"російськ", r"рф\b", r"руск", r"russia")
+_MISSILE = any_of(r"ракет", r"missile", r"rakete")
+_DRONE = any_of(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
 
 
-# Past forms of the verbs news uses for meetings (not verbs of saying, which report any tense).
-_PAST = _rx(
-    r"\b(?:встрети|встреча|провел|провёл|прошл|прошел|состоял|длил|продолжал|посетил|посещал|обсудил|обсуждал"
-    r"|разговарива|побывал|прибыл|приезжал|завершил|закончил)\w*",
-    r"\b(?:зустріл|зустріча|провів|провел|пройшл|пройшов|відбул|відбувс|тривал|відвідал|відвідув|обговорил"
-    r"|обговорюва|прибув|прибул|завершил|розмовля)\w*",
-    r"\b(?:срещна|срещнал|проведе|проведоха|състоя|състоял|продължи|продължиха|продължил|разговаря|посети|обсъди"
-    r"|пристигна)\w*",
-    r"\b(?:met|held|took place|lasted|visited|talked|spoke|discussed|arrived|was held|were held)\b",
-    r"\b(?:traf|trafen|fand statt|dauerte|besuchte|sprachen|getroffen)\b",
-    r"\b(?:spotkał|odbył|trwał|rozmawiał|odwiedził)\w*",
-    r"\b(?:a rencontré|ont rencontré|s'est tenue?s?|a duré|a eu lieu|se sont rencontrés|s'est entretenu)",
-)  # fmt: skip
-_FUTURE = _rx(
-    r"\b(?:будет|будут|встретится|встретятся|проведет|проведёт|проведут|планиру|запланирован|намерен|собирает"
-    r"|ожидает|предстоящ|отправится|отправятся|посетит|посетят)\w*",
-    r"\b(?:буде|будуть|зустрінеться|зустрінуться|проведе|проведуть|планує|планую|запланован|готуєть|поїде"
-    r"|поїдуть|очікуєть|має поїхати|мають поїхати)\w*",
-    r"\b(?:ще|предстои|планира|планиран|възнамерява|трябва да отпътува)\w*",
-    r"\b(?:will|is to|are to|plans? to|planned|scheduled|is set to|are set to|expected to|going to)\b",
-    r"\b(?:wird|werden|soll|sollen|geplant)\b",
-    r"\b(?:będzie|będą|zamierza|planowan)\w*",
-    r"\b(?:va|vont|doit|doivent|prévue?s?)\b",
-)  # fmt: skip
 # "after that", "a few days later", "then": the meeting follows the one just described.
-SEQUEL = _rx(
+SEQUEL = any_of(
     r"^\W*(?:после этого|после того|затем|потом|тогда|спустя|через несколько дней|несколько дней спустя"
     r"|після цього|потім|згодом|тоді|за кілька днів|через кілька днів"
     r"|след това|след този|няколко дни по-късно|по-късно|тогава"
@@ -191,16 +163,6 @@ def status_from_text(text: str) -> str | None:
         return "cancelled"
     if _NOT_PLANNED.search(text) or _POSSIBLE.search(text):
         return "possible"
-    return None
-
-
-def tense_of(text: str) -> str | None:
-    """ "past" or "future" when the meeting verbs say so unambiguously; else ``None``."""
-    past, future = bool(_PAST.search(text)), bool(_FUTURE.search(text))
-    if past and not future:
-        return "past"
-    if future and not past:
-        return "future"
     return None
 
 

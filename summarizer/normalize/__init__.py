@@ -9,6 +9,7 @@
 * :mod:`.translit` -- Cyrillic to Latin, a table per language.
 """
 
+from .casualties import casualty_counts
 from .dates import DateMention, dates_compatible, find_dates, resolve_date
 from .language import detect_language
 from .names import (
@@ -20,7 +21,7 @@ from .names import (
     find_mentions,
     strip_cyrillic,
 )
-from .numbers import Count, casualty_counts, find_counts, parse_duration_hours, parse_number
+from .numbers import Count, find_counts, parse_duration_hours, parse_number
 from .text import fold, has_cyrillic, token_set_similarity
 from .translit import transliterate
 

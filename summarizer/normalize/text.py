@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "any_of",
     "STOPWORDS",
     "content_tokens",
     "fold",
     "has_cyrillic",
     "is_latin_script",
+    "sentence_bounds",
     "token_set_similarity",
 ]
 
@@ -29,6 +31,11 @@ _STEM_LENGTH = 5
 _CYRILLIC_MODERN = re.compile(r"[\u0400-\u052f]")
 # Plus the historic and combining blocks: any of them in an English field is a defect.
 _CYRILLIC_ANY = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
+def any_of(*parts: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``parts`` (regex fragments, tried in order)."""
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -67,3 +74,16 @@ def is_latin_script(text: str) -> bool:
     """Whether most letters of ``text`` (Cyrillic already transliterated) are Latin."""
     letters = [c for c in text if c.isalpha()]
     return sum(c < "\u0250" for c in letters) * 2 >= len(letters)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+(?=\s|$)")
+
+
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (a position when ``end`` is None), by end punctuation:
+    a rougher cut than the splitter's, for a number or a date inside any text."""
+    left = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_m = _SENTENCE_BREAK.search(text, start if end is None else end)
+    return left, right_m.start() if right_m else len(text)

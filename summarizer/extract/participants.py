@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.text import is_latin_script
 from .candidates import Candidate
-from .rules import DELEGATIONS, STATE_DELEGATIONS, qualifies_other
+from .rules import qualifies_other
 
 __all__ = ["NAME_SIMILARITY", "resolve_participants", "unknown_entity", "window_mentions", "window_people"]
 
@@ -27,7 +28,6 @@ def _name_similarity(a: str, b: str) -> float:
 
 
 NAME_SIMILARITY = 0.6
-STATE_OF_DELEGATION = {delegation: state for state, delegation in STATE_DELEGATIONS.items()}
 
 
 def window_people(candidate: Candidate) -> list[str]:

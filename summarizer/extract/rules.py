@@ -13,9 +13,7 @@ from ..normalize.text import any_of
 
 __all__ = [
     "ALSO_PRESENT",
-    "DELEGATIONS",
     "SEQUEL",
-    "STATE_DELEGATIONS",
     "TITLE_OF",
     "cause_of",
     "country_of",
@@ -89,43 +87,6 @@ TOPICS: list[tuple[re.Pattern[str], str]] = [
     (any_of(r"санкци", r"санкці", r"sanction"), "sanctions"),
     (any_of(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
 ]  # fmt: skip
-
-DELEGATIONS: dict[str, str] = {
-    "us delegation": "US delegation",
-    "american delegation": "US delegation",
-    "u.s. delegation": "US delegation",
-    "ukrainian delegation": "Ukrainian delegation",
-    "russian delegation": "Russian delegation",
-    "european delegation": "European delegation",
-    "g7 leaders": "G7 leaders",
-    "g7": "G7 leaders",
-    "european leaders": "European leaders",
-    "eu leaders": "EU leaders",
-    "us officials": "US delegation",
-    "us representatives": "US delegation",
-    "ukrainian representatives": "Ukrainian delegation",
-    "ukrainian officials": "Ukrainian delegation",
-    "russian representatives": "Russian delegation",
-    "russian officials": "Russian delegation",
-}
-
-# A state named among the participants of a meeting stands for its delegation.
-STATE_DELEGATIONS: dict[str, str] = {
-    "United States": "US delegation",
-    "Ukraine": "Ukrainian delegation",
-    "Russia": "Russian delegation",
-    "European Union": "EU delegation",
-    "United Kingdom": "UK delegation",
-    "France": "French delegation",
-    "Germany": "German delegation",
-    "Turkey": "Turkish delegation",
-    "China": "Chinese delegation",
-    "Saudi Arabia": "Saudi delegation",
-    "Qatar": "Qatari delegation",
-    "United Arab Emirates": "UAE delegation",
-    "Poland": "Polish delegation",
-    "Belarus": "Belarusian delegation",
-}
 
 # "X was also present", "also attended": more participants of the meeting just described.
 ALSO_PRESENT = any_of(

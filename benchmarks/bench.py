@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 from summarizer.api import extract_many
-from summarizer.batch import expand_paths
 from summarizer.config import resolve_settings
 from summarizer.errors import SummarizerError
 from summarizer.llm import ensure_model, open_client
@@ -55,7 +54,7 @@ def main() -> int:
     rows = []
     load_seconds = 0.0
     with open_client(settings) as client:
-        for article, result in extract_many(expand_paths([args.articles]), client=client):
+        for article, result in extract_many([args.articles], client=client):
             if isinstance(result, SummarizerError):
                 raise result
             st = result.stats

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .articles import Article, parse_article, read_article
+from .articles import Article, expand_paths, parse_article, read_article
 from .config import Settings, resolve_settings
 from .errors import SummarizerError
 from .extract import ExtractionResult, extract_article
@@ -27,13 +27,28 @@ Outcome = ExtractionResult | SummarizerError
 Extractor = Callable[[Article], ExtractionResult]
 
 
+def _is(test: str, source: str | Path) -> bool:
+    """``Path(source).is_file()`` or ``.is_dir()``; False for text no path could be."""
+    try:
+        return bool(getattr(Path(source), test)())
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 def _as_article(source: str | Path | Article, published: str | None) -> Article:
     """An ``Article`` from an ``Article``, a ``Path``, a string naming a file (or ``-``), or the text itself."""
     if isinstance(source, Article):
         return source
-    if isinstance(source, Path) or source == "-" or ("\n" not in source and Path(source).is_file()):
+    if isinstance(source, Path) or source == "-" or ("\n" not in source and _is("is_file", source)):
         return read_article(source, published=published)
     return parse_article(source, "article", published=published)
+
+
+def _expanded(source: str | Path | Article) -> list[str | Path | Article]:
+    """A folder as its article files, in name order; anything else as it is."""
+    if isinstance(source, Article) or source == "-" or not _is("is_dir", source):
+        return [source]
+    return [Path(name) for name in expand_paths([str(source)])]
 
 
 @contextlib.contextmanager
@@ -104,12 +119,13 @@ def extract_many(
     """Extract many articles; yield each ``Article`` with its ``ExtractionResult`` (``.summary``
     and ``.stats``) or the ``SummarizerError`` it failed with, in input order, ``jobs`` at a time (for a remote server).
 
-    ``sources`` are paths, ``Article`` objects or texts, as for ``extract``; all are read before
+    ``sources`` are paths (a folder stands for its ``.txt`` and ``.html`` files, in name order),
+    ``Article`` objects or texts, as for ``extract``; all are read before
     the first model call, so an unreadable file raises ``ArticleError`` at once. The model is
     ``extract`` (a function of an article), else ``client``, else one opened from ``settings``
     for the whole loop (``progress`` reports the download of an embedded model).
     """
-    articles = [_as_article(source, published) for source in sources]
+    articles = [_as_article(one, published) for source in sources for one in _expanded(source)]
     if not articles:
         return
     if extract is not None:

@@ -8,13 +8,13 @@ import logging
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from .api import extract_many
-from .articles import Article, read_article
+from .articles import ARTICLE_SUFFIXES, Article, expand_paths, read_article
 from .config import Settings
 from .errors import ArticleError, ConfigError, SummarizerError
 from .extract import ExtractionResult, extract_article
@@ -22,11 +22,9 @@ from .io import write_text_atomic
 from .records import ArticleSummary
 from .render import render_brief
 
-__all__ = ["BatchReport", "expand_paths", "run_batch"]
+__all__ = ["ARTICLE_SUFFIXES", "BatchReport", "expand_paths", "run_batch"]
 
 log = logging.getLogger(__name__)
-
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass
@@ -39,19 +37,6 @@ class BatchReport:
     def line(self) -> str:
         per = f", {statistics.mean(self.seconds):.1f} s per article" if self.seconds else ""
         return f"done {self.done}, skipped {self.skipped}, failed {len(self.failed)}{per}"
-
-
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; folders as their article files, sorted; ``-`` for stdin."""
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not files:
-                raise ArticleError(f"{raw}: is a directory with no article files (*.txt, *.html)")
-            yield from (str(p) for p in files)
-        else:
-            yield raw
 
 
 def _done_ids(path: Path) -> set[str]:

@@ -3,9 +3,9 @@
 * ``clause_tense``: is the clause around a date past or future? Any verb counts: the Slavic
   "-л" past forms, and the ``past``/``future`` cues of every language's lexicon file. The date
   resolver uses it to choose a year or a weekday.
-* ``meeting_tense``: do the verbs of meeting ("met", "will meet") put the meeting itself in the
-  past or the future? Verbs of saying do not count, since they report any tense. The meeting
-  status uses it.
+* ``meeting_tense``: do the verbs of meeting ("met", "will meet": the lexicon's ``meeting_past``
+  and ``meeting_future``) put the meeting itself in the past or the future? Verbs of saying do
+  not count, since they report any tense. The meeting status uses it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ..lexicon import pattern
-from .text import any_of
 
 __all__ = ["clause_tense", "meeting_tense"]
 
@@ -64,30 +63,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-# Past forms of the verbs news uses for meetings (not verbs of saying, which report any tense).
-_MEETING_PAST = any_of(
-    r"\b(?:встрети|встреча|провел|провёл|прошл|прошел|состоял|длил|продолжал|посетил|посещал|обсудил|обсуждал"
-    r"|разговарива|побывал|прибыл|приезжал|завершил|закончил)\w*",
-    r"\b(?:зустріл|зустріча|провів|провел|пройшл|пройшов|відбул|відбувс|тривал|відвідал|відвідув|обговорил"
-    r"|обговорюва|прибув|прибул|завершил|розмовля)\w*",
-    r"\b(?:срещна|срещнал|проведе|проведоха|състоя|състоял|продължи|продължиха|продължил|разговаря|посети|обсъди"
-    r"|пристигна)\w*",
-    r"\b(?:met|held|took place|lasted|visited|talked|spoke|discussed|arrived|was held|were held)\b",
-    r"\b(?:traf|trafen|fand statt|dauerte|besuchte|sprachen|getroffen)\b",
-    r"\b(?:spotkał|odbył|trwał|rozmawiał|odwiedził)\w*",
-    r"\b(?:a rencontré|ont rencontré|s'est tenue?s?|a duré|a eu lieu|se sont rencontrés|s'est entretenu)",
-)  # fmt: skip
-_MEETING_FUTURE = any_of(
-    r"\b(?:будет|будут|встретится|встретятся|проведет|проведёт|проведут|планиру|запланирован|намерен|собирает"
-    r"|ожидает|предстоящ|отправится|отправятся|посетит|посетят)\w*",
-    r"\b(?:буде|будуть|зустрінеться|зустрінуться|проведе|проведуть|планує|планую|запланован|готуєть|поїде"
-    r"|поїдуть|очікуєть|має поїхати|мають поїхати)\w*",
-    r"\b(?:ще|предстои|планира|планиран|възнамерява|трябва да отпътува)\w*",
-    r"\b(?:will|is to|are to|plans? to|planned|scheduled|is set to|are set to|expected to|going to)\b",
-    r"\b(?:wird|werden|soll|sollen|geplant)\b",
-    r"\b(?:będzie|będą|zamierza|planowan)\w*",
-    r"\b(?:va|vont|doit|doivent|prévue?s?)\b",
-)  # fmt: skip
+# The verbs news uses for meetings (not verbs of saying, which report any tense), per language:
+# the lexicon files' ``meeting_past`` and ``meeting_future``.
+_MEETING_PAST = pattern("meeting_past")
+_MEETING_FUTURE = pattern("meeting_future")
 
 
 def meeting_tense(text: str) -> str | None:

@@ -1,13 +1,15 @@
 """What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
 
-Multilingual stems (ru, uk, bg, en, de, pl, fr). These are general rules of how news text
-says things, not facts of any article.
+The status and format words are lexicon data (``summarizer/lexicon/<code>.json``); the rest are
+multilingual stems (ru, uk, bg, en, de, pl, fr) still written here. These are general rules of
+how news text says things, not facts of any article.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..lexicon import pattern
 from ..normalize.names import Mention
 from ..normalize.text import any_of
 
@@ -43,23 +45,13 @@ TITLE_OF = re.compile(
     re.IGNORECASE,
 )
 
-_CANCELLED = any_of(
-    r"\bотмен", r"\bскасова", r"\bскасув", r"\bотложен", r"\bотложи", r"\bотменен", r"\bотменя",
-    r"\bcancel", r"\bcalled off", r"\bpostponed", r"\babgesagt", r"\bverschoben", r"\bodwoła", r"\bannul",
-)  # fmt: skip
-_NOT_PLANNED = any_of(
-    r"\bне (?:был[аио]? |е |є |бил[аио]? )?(?:официально )?(?:запланирован|заплановано|запланован|планира|планирует)",
-    r"\bне е планиран", r"\bnot (?:officially )?(?:planned|scheduled|confirmed)", r"\bnicht geplant",
-    r"\bнеподтвержд|\bне подтвержд|\bне підтвердж|\bне е потвърд|\bunconfirmed",
-)  # fmt: skip
-_POSSIBLE = any_of(
-    r"\bмо(?:жет|гут|гла|гли|жуть|же)\b", r"\bвозможн", r"\bможлив", r"\bймовірн", r"\bвъзможн", r"\bмогат\b",
-    r"\bможе да\b", r"\bрассматрива", r"\bрозгляда", r"\bобсуждается возможность",
-    r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibl", r"\bkönnte", r"\bmöglich", r"\bmoże\b", r"\bmogą\b",
-    r"\bpourrai", r"\bpossible", r"\bеventual",
-)  # fmt: skip
-_PHONE = any_of(r"телефон", r"\bphone", r"\bcall\b", r"\bтелефонира", r"\btelefon", r"\bпо телефону", r"созвон")
-_VIDEO = any_of(r"видео", r"відео", r"\bvideo", r"\bонлайн", r"\bonline", r"\bzoom\b")
+# Status and format words, per language: the lexicon files' ``cancelled``, ``not_planned``,
+# ``possible``, ``phone`` and ``video``.
+_CANCELLED = pattern("cancelled")
+_NOT_PLANNED = pattern("not_planned")
+_POSSIBLE = pattern("possible")
+_PHONE = pattern("phone")
+_VIDEO = pattern("video")
 _AGGREGATE = any_of(
     r"(?:\d+|дв[аеі]|три|четыре|чотири|четири|пять|п'ять|пет|шесть|шість|шест|семь|сім|седем|несколько|кілька"
     r"|няколко|two|three|four|five|six|seven|several|many|zwei|drei|vier|fünf|sechs|kilka|dwa|trzy|cztery|pięć|sześć"

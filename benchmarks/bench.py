@@ -20,10 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarizer.articles import read_article
-from summarizer.batch import expand_paths
+from summarizer.api import extract_many
 from summarizer.config import resolve_settings
-from summarizer.extract import extract_article
+from summarizer.errors import SummarizerError
 from summarizer.llm import ensure_model, open_client
 
 
@@ -55,12 +54,11 @@ def main() -> int:
     rows = []
     load_seconds = 0.0
     with open_client(settings) as client:
-        for name in expand_paths([args.articles]):
-            article = read_article(name)
-            t0 = time.perf_counter()
-            result = extract_article(article, client)
-            wall = time.perf_counter() - t0
+        for article, result in extract_many([args.articles], client=client):
+            if isinstance(result, SummarizerError):
+                raise result
             st = result.stats
+            wall = st.seconds
             rows.append({
                 "article": article.article_id, "wall_s": wall, "calls": st.calls,
                 "prompt_tokens": st.prompt_tokens, "completion_tokens": st.completion_tokens,

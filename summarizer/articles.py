@@ -13,14 +13,17 @@ import datetime as dt
 import logging
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ArticleError
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "Article",
     "decode_bytes",
+    "expand_paths",
     "extract_html_text",
     "looks_like_html",
     "parse_article",
@@ -35,6 +38,7 @@ ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
 _MAX_CONTROL_SHARE = 0.01
 HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 _HTML_START_RE = re.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
 # htmldate rejects dates after ``max_date`` (by default today): a fixed bound keeps extraction
 # independent of the clock; metadata only (no guessing from the page text) favours precision.
@@ -339,3 +343,16 @@ def read_article(path: str | Path, *, published: str | None = None) -> Article:
         return parse_article(text, article_id, published=published, encoding=encoding)
     except ArticleError as exc:
         raise ArticleError(f"{where}: {exc}") from None
+
+
+def expand_paths(paths: list[str]) -> Iterator[str]:
+    """Files as given; folders as their article files, sorted; ``-`` for stdin."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not files:
+                raise ArticleError(f"{raw}: is a directory with no article files (*.txt, *.html)")
+            yield from (str(p) for p in files)
+        else:
+            yield raw

@@ -10,25 +10,23 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from . import progress as progress_events
-from .articles import Article, read_article
+from .api import extract_many
+from .articles import ARTICLE_SUFFIXES, Article, expand_paths, read_article
 from .config import Settings
 from .errors import ArticleError, ConfigError, SummarizerError
 from .extract import ExtractionResult, extract_article
 from .records import ArticleSummary
 from .render import render_brief
 
-__all__ = ["BatchReport", "expand_paths", "run_batch"]
+__all__ = ["ARTICLE_SUFFIXES", "BatchReport", "expand_paths", "run_batch"]
 
 log = logging.getLogger(__name__)
-
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass
@@ -41,19 +39,6 @@ class BatchReport:
     def line(self) -> str:
         per = f", {statistics.mean(self.seconds):.1f} s per article" if self.seconds else ""
         return f"done {self.done}, skipped {self.skipped}, failed {len(self.failed)}{per}"
-
-
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; folders as their article files, sorted; ``-`` for stdin."""
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not files:
-                raise ArticleError(f"{raw}: is a directory with no article files (*.txt, *.html)")
-            yield from (str(p) for p in files)
-        else:
-            yield raw
 
 
 def _done_ids(path: Path) -> set[str]:
@@ -84,8 +69,17 @@ class _Sink:
     rerun replaces it instead of appending, and a failed or interrupted run never destroys what
     was there; ``append`` (``--resume``, ``--append``) adds to the file instead."""
 
-    def __init__(self, fmt: str, output: Path | None, stdout: IO[str], *, append: bool = False) -> None:
+    def __init__(
+        self,
+        fmt: str,
+        output: Path | None,
+        stdout: IO[str],
+        *,
+        append: bool = False,
+        on_summary: Callable[[ArticleSummary], None] | None = None,
+    ) -> None:
         self.fmt = fmt
+        self.on_summary = on_summary
         self.output = output
         self.stdout = stdout
         self.collected: list[dict[str, object]] = []
@@ -93,6 +87,8 @@ class _Sink:
         self.tmp: Path | None = None
         self.existed = output is not None and output.exists()
         self.written = 0
+        if on_summary is not None:
+            return
         if output is None:
             self.stream = stdout if fmt in {"jsonl", "markdown"} else None
             return
@@ -107,6 +103,9 @@ class _Sink:
 
     def write(self, summary: ArticleSummary) -> None:
         self.written += 1
+        if self.on_summary is not None:
+            self.on_summary(summary)
+            return
         if self.fmt == "json":
             self.collected.append(summary.model_dump(mode="json"))
             return
@@ -149,13 +148,15 @@ def run_batch(
     notify: Callable[[str], None] | None = None,
     types: Collection[str] | None = None,
     stdin_id: str | None = None,
+    on_summary: Callable[[ArticleSummary], None] | None = None,
 ) -> int:
     """Extract every article in ``paths``; return the exit code (0 all done, 1 some failed,
     2 no article could be read).
 
     ``output`` is replaced when the run ends (see ``_Sink``) unless ``resume`` (skip the article
-    ids already in it, and append) or ``append``. ``types`` limits the record types extracted;
-    ``stdin_id`` names the article read from ``-``."""
+    ids already in it, and append) or ``append``; with ``on_summary``, summaries are handed to
+    it instead of written. ``types`` limits the record types extracted; ``stdin_id`` names the
+    article read from ``-``."""
     stdout = stdout or sys.stdout
     say = notify or (lambda line: log.info("%s", line))
     names = list(expand_paths(paths))
@@ -187,7 +188,7 @@ def run_batch(
         if len(names) > 1:
             say(report.line())
         return 1 if report.failed else 0
-    sink = _Sink(fmt, output, stdout, append=resume or append)
+    sink = _Sink(fmt, output, stdout, append=resume or append, on_summary=on_summary)
     completed = False
     progress_events.batch_started(len(articles))
     try:
@@ -211,36 +212,6 @@ def run_batch(
     return 1 if report.failed else 0
 
 
-def _timed(extract: Callable[[Article], ExtractionResult], article: Article) -> tuple[ExtractionResult, float]:
-    started = time.perf_counter()
-    result = extract(article)
-    return result, time.perf_counter() - started
-
-
-def _outcomes(
-    articles: list[Article], extract: Callable[[Article], ExtractionResult], jobs: int
-) -> Iterator[tuple[Article, tuple[ExtractionResult, float] | SummarizerError]]:
-    """Each article with its result (or its error), in input order; ``jobs`` at once."""
-    if jobs <= 1:
-        for article in articles:
-            try:
-                yield article, _timed(extract, article)
-            except SummarizerError as exc:
-                yield article, exc
-        return
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_timed, extract, article) for article in articles]
-        try:
-            for article, future in zip(articles, futures, strict=True):
-                try:
-                    yield article, future.result()
-                except SummarizerError as exc:
-                    yield article, exc
-        finally:
-            for future in futures:
-                future.cancel()
-
-
 def _save_failures(folder: Path, article_id: str, failed: list[dict[str, str]]) -> Path:
     """Keep the model's last raw output of every failed question for inspection."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -261,7 +232,7 @@ def _extract_all(
 ) -> None:
     total = len(articles)
     started_batch = time.perf_counter()
-    for number, (article, outcome) in enumerate(_outcomes(articles, extract, jobs), 1):
+    for number, (article, outcome) in enumerate(extract_many(articles, extract=extract, jobs=jobs), 1):
         if isinstance(outcome, SummarizerError):
             exc = outcome
             if exc.exit_code == 3:  # the backend is gone: later articles would fail the same way
@@ -270,7 +241,8 @@ def _extract_all(
             say(f"error: {article.article_id}: {exc}")
             report.failed.append({"article": article.article_id, "error": type(exc).__name__, "message": str(exc)})
             continue
-        result, seconds = outcome
+        result = outcome
+        seconds = result.stats.seconds
         sink.write(result.summary)
         progress_events.article_done(article.article_id, seconds)
         if result.stats.failed_questions and failures_dir is not None:

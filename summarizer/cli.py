@@ -356,10 +356,9 @@ def _write_text(path: Path, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    from .io import write_text_atomic
+
+    write_text_atomic(path, text)
 
 
 def _stdin_summaries() -> list[ArticleSummary]:
@@ -390,11 +389,11 @@ def _stdin_summaries() -> list[ArticleSummary]:
 
 
 def _cmd_digest(args: argparse.Namespace) -> int:
-    import io
-
     from .articles import read_article
     from .batch import ARTICLE_SUFFIXES, expand_paths, run_batch
-    from .digest import build_digest, load_summaries, render_digest_markdown
+    from .digest import build_digest
+    from .io import load_summaries
+    from .render.digest import render_digest_markdown
     from .render.html import render_html
 
     _one_stdout(("-o", args.output), ("--json", args.json), ("--html", args.html))
@@ -406,11 +405,10 @@ def _cmd_digest(args: argparse.Namespace) -> int:
         raise ConfigError(f"{source}: no such file or folder")
     elif source.is_dir() and any(p.suffix.lower() in ARTICLE_SUFFIXES for p in source.iterdir()):
         articles_dir = articles_dir or source
-        buffer = io.StringIO()
+        summaries = []
         with _question_progress():
-            code = run_batch([str(source)], _settings(args), fmt="jsonl", published=args.published,
-                             progress=_progress(), stdout=buffer, notify=_notify)  # fmt: skip
-        summaries = [ArticleSummary.model_validate_json(line) for line in buffer.getvalue().splitlines() if line]
+            code = run_batch([str(source)], _settings(args), published=args.published, progress=_progress(),
+                             notify=_notify, on_summary=summaries.append)  # fmt: skip
         if code != 0 and not summaries:
             return code
     else:
@@ -523,9 +521,11 @@ def _eval_sets(args: argparse.Namespace) -> list:  # list[EvalSet]
 def _cmd_eval(args: argparse.Namespace) -> int:
     from . import progress
     from .articles import Article
-    from .evaluate.report import compare_to_baseline, format_table, load_report
-    from .evaluate.runner import load_predictions, load_stats, run_eval_sets, save_stats
+    from .evaluate.report import compare_to_baseline, load_report
+    from .evaluate.runner import run_eval_sets
+    from .evaluate.table import format_table
     from .extract import ExtractionResult, ExtractionStats, extract_article
+    from .io import load_predictions, load_stats, save_stats
 
     _one_stdout(("--report", args.report), ("--html", args.html), ("--save-predictions", args.save_predictions))
     # A result on stdout (for jq or a pipe) moves the readable table to stderr.

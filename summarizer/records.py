@@ -23,6 +23,8 @@ __all__ = [
     "MeetingEvent",
     "MeetingFormat",
     "MeetingStatus",
+    "STATUS_RANK_ACROSS_REPORTS",
+    "STATUS_RANK_WITHIN_ARTICLE",
     "Victims",
     "write_schemas",
     "schema_documents",
@@ -43,6 +45,15 @@ class MeetingStatus(str, Enum):
     planned = "planned"
     possible = "possible"
     cancelled = "cancelled"
+
+
+# Status precedence answers two different questions, so it is defined twice, here, side by side.
+# Within one article, two mentions of one meeting that are equally certain: the further-along
+# status wins, and a cancellation overrides everything ("talks were held" then "called off").
+STATUS_RANK_WITHIN_ARTICLE = {"planned": 0, "possible": 1, "happened": 2, "cancelled": 3}
+# Across articles the latest report wins; between reports of the same date, what happened
+# outranks a cancellation (a meeting reported as held was held), which outranks plans and rumours.
+STATUS_RANK_ACROSS_REPORTS = {"possible": 0, "planned": 1, "cancelled": 2, "happened": 3}
 
 
 class MeetingFormat(str, Enum):

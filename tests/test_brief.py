@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.articles import parse_article
+from summarizer.english import describe_records
 from summarizer.extract import extract_article
-from summarizer.extract.pipeline import describe_records
 from summarizer.normalize.language import is_english
 from summarizer.records import Casualty, Demand, Evidence, MeetingEvent
 from summarizer.testing import FakeModel

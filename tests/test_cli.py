@@ -334,7 +334,7 @@ def test_a_global_openai_base_url_is_announced(
 def test_eval_and_schemas_work_from_any_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from summarizer.digest import load_summaries
+    from summarizer.io import load_summaries
 
     predictions = tmp_path / "gold.jsonl"  # the gold itself, as predictions: a perfect score
     predictions.write_text("".join(s.model_dump_json() + "\n" for s in load_summaries(ROOT / "evals" / "gold")))

@@ -14,13 +14,13 @@ from summarizer.digest import (
     MergedMeeting,
     build_digest,
     digest_schema_document,
-    load_summaries,
-    render_digest_markdown,
-    token_set_similarity,
     write_digest_schema,
 )
 from summarizer.errors import ConfigError
+from summarizer.io import load_summaries
+from summarizer.normalize.text import token_set_similarity
 from summarizer.records import ArticleSummary, Evidence
+from summarizer.render.digest import render_digest_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "evals" / "gold"

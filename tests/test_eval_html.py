@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarizer.digest import load_summaries
+from summarizer.io import load_summaries
 from summarizer.evaluate.runner import run_eval_sets
 from summarizer.evaluate.splits import EvalSet
 from summarizer.records import ArticleSummary, Casualty, Evidence

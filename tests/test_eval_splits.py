@@ -13,9 +13,10 @@ from summarizer.errors import ConfigError
 from summarizer.evaluate import build_report, compare_to_baseline, format_table, score_article
 from summarizer.evaluate.coverage import candidate_coverage, english_checks
 from summarizer.evaluate.gold import parse_gold
-from summarizer.evaluate.runner import load_stats, run_eval_sets, save_stats
+from summarizer.evaluate.runner import run_eval_sets
 from summarizer.evaluate.splits import resolve_splits
 from summarizer.extract.result import ExtractionStats
+from summarizer.io import load_stats, save_stats
 from summarizer.normalize.language import is_english
 from summarizer.records import ArticleSummary
 

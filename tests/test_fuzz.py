@@ -14,8 +14,9 @@ from summarizer.articles import decode_bytes, parse_article
 from summarizer.errors import ArticleError
 from summarizer.extract.grounding import _folded_with_map, locate_quote
 from summarizer.extract.sentences import split_sentences
+from summarizer.normalize.casualties import casualty_counts
 from summarizer.normalize.dates import find_dates, resolve_date
-from summarizer.normalize.numbers import QUALIFIERS, casualty_counts, find_counts, parse_duration_hours, parse_number
+from summarizer.normalize.numbers import QUALIFIERS, find_counts, parse_duration_hours, parse_number
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ISO_PARTIAL = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

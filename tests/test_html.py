@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.digest import build_digest, load_summaries
+from summarizer.digest import build_digest
+from summarizer.io import load_summaries
 from summarizer.records import ArticleSummary, Evidence
 from summarizer.render.html import render_html
 

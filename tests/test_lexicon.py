@@ -19,11 +19,12 @@ from summarizer.extract.candidates import (
     meeting_candidates,
     names_someone,
 )
-from summarizer.extract.pipeline import _grounded_actor, resolve_participants, unknown_entity
+from summarizer.extract.demands import grounded_actor
+from summarizer.extract.participants import resolve_participants, unknown_entity
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.lexicon import FIELDS, lexicons, load_lexicons, number_words, pattern
+from summarizer.normalize.casualties import casualty_counts
 from summarizer.normalize.names import find_mentions
-from summarizer.normalize.numbers import casualty_counts
 
 CORPUS_LANGUAGES = {"ru", "uk", "bg", "en", "de", "pl", "fr", "es", "it", "pt", "nl", "tr", "ar", "zh", "ja", "ko",
                     "el", "id"}  # fmt: skip
@@ -138,9 +139,9 @@ def test_unknown_entities_are_the_models_english_answer() -> None:
 
 def test_an_unknown_actor_is_never_replaced_by_a_known_name() -> None:
     text = "Профсоюз докеров потребовал от России повысить зарплаты."
-    assert _grounded_actor("Dockworkers' union", _candidate(text), fallback=True) == "Dockworkers' union"
-    assert _grounded_actor("Russia", _candidate(text), fallback=True) == "Russia"
-    assert _grounded_actor("", _candidate(text), fallback=True) == "Russia"  # no answer: the window's actor
+    assert grounded_actor("Dockworkers' union", _candidate(text), fallback=True) == "Dockworkers' union"
+    assert grounded_actor("Russia", _candidate(text), fallback=True) == "Russia"
+    assert grounded_actor("", _candidate(text), fallback=True) == "Russia"  # no answer: the window's actor
 
 
 def test_participants_in_a_script_english_cannot_be_compared_with() -> None:

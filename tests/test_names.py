@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from summarizer.normalize import (
-    Mention,
     canonical_actor,
     canonical_person,
     canonical_place,
@@ -15,7 +14,7 @@ from summarizer.normalize import (
     has_cyrillic,
     strip_cyrillic,
 )
-from summarizer.normalize.names import KINDS
+from summarizer.normalize.names import KINDS, Mention
 
 
 @pytest.mark.parametrize(

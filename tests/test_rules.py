@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extract.candidates import Candidate, _demand_clauses, demand_candidates
-from summarizer.extract.pipeline import resolve_participants
+from summarizer.extract.participants import resolve_participants
 from summarizer.extract.rules import format_from_text, is_aggregate, outcome_of, status_from_text, victims_of
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.normalize.dates import dates_compatible

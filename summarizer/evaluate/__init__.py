@@ -9,6 +9,7 @@ Typical use::
 
 from __future__ import annotations
 
+from ..io import load_predictions
 from .gold import RECORD_TYPES, GoldArticle, load_gold, parse_gold
 from .report import (
     DEFAULT_TOLERANCE,
@@ -16,11 +17,10 @@ from .report import (
     REPORT_VERSION,
     build_report,
     compare_to_baseline,
-    format_table,
     load_report,
     write_report,
 )
-from .runner import load_predictions, run_eval
+from .runner import run_eval
 from .scorer import (
     CASUALTY_COUNT_TOLERANCE,
     DEMAND_SIMILARITY_THRESHOLD,
@@ -34,6 +34,7 @@ from .scorer import (
     optimal_assignment,
     score_article,
 )
+from .table import format_table
 
 __all__ = [
     "CASUALTY_COUNT_TOLERANCE",

@@ -16,11 +16,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ConfigError
+from ..io import RECORD_KINDS, invalid_summary, split_optional
 from ..records import ArticleSummary
 
 __all__ = ["RECORD_TYPES", "GoldArticle", "load_gold", "parse_gold"]
 
-RECORD_TYPES: tuple[str, ...] = ("meetings", "demands", "casualties")
+RECORD_TYPES: tuple[str, ...] = RECORD_KINDS
 """The record lists of an ``ArticleSummary`` that are scored, in report order."""
 
 
@@ -53,35 +54,11 @@ def parse_gold(data: Mapping[str, Any], *, source: str = "gold") -> GoldArticle:
     """
     if not isinstance(data, Mapping):
         raise ConfigError(f"{source}: expected a JSON object (one ArticleSummary), got {type(data).__name__}")
-    cleaned: dict[str, Any] = dict(data)
-    optional: dict[str, frozenset[int]] = {}
-    for kind in RECORD_TYPES:
-        records = cleaned.get(kind)
-        if not isinstance(records, list):
-            optional[kind] = frozenset()
-            continue
-        stripped: list[Any] = []
-        flagged: set[int] = set()
-        for index, record in enumerate(records):
-            if isinstance(record, Mapping) and "optional" in record:
-                record = dict(record)
-                flag = record.pop("optional")
-                if not isinstance(flag, bool):
-                    raise ConfigError(f"{source}: {kind}[{index}].optional must be true or false, got {flag!r}")
-                if flag:
-                    flagged.add(index)
-            stripped.append(record)
-        cleaned[kind] = stripped
-        optional[kind] = frozenset(flagged)
+    cleaned, optional = split_optional(data, source)
     try:
         summary = ArticleSummary.model_validate(cleaned)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ()))
-        raise ConfigError(
-            f"{source}: not a valid ArticleSummary ({exc.error_count()} error(s); first at {where or 'top level'}: "
-            f"{first.get('msg', 'invalid')})"
-        ) from None
+        raise invalid_summary(source, exc) from None
     return GoldArticle(summary=summary, optional=optional)
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from ..api import Outcome, extract_many
 from ..articles import Article, read_article
-from ..errors import ConfigError, ExtractionError
+from ..errors import ExtractionError, SummarizerError
 from ..extract.result import ExtractionResult, ExtractionStats
 from ..records import ArticleSummary
 from .coverage import candidate_coverage, english_checks
@@ -20,7 +17,7 @@ from .report import REPORT_VERSION, build_report
 from .scorer import ArticleScore, Ratio, score_article
 from .splits import EvalSet
 
-__all__ = ["load_predictions", "load_stats", "run_eval", "run_eval_sets", "save_stats"]
+__all__ = ["run_eval", "run_eval_sets"]
 
 
 def _empty_summary(article: Article) -> ArticleSummary:
@@ -57,32 +54,33 @@ def run_eval(
     languages: dict[str, str] = {}
     coverage: dict[str, dict[str, Ratio]] = {}
     english: dict[str, dict[str, bool]] = {}
-    for article_id, gold_article in gold.items():
-        article = read_article(Path(articles_dir) / f"{article_id}.txt")
-        if predictions is not None:
-            predicted = predictions.get(article_id)
+    articles = [read_article(Path(articles_dir) / f"{article_id}.txt") for article_id in gold]
+    pairs: Iterable[tuple[Article, Outcome | None]] = (
+        extract_many(articles, extract=extract)
+        if extract is not None and predictions is None
+        else ((a, None) for a in articles)
+    )
+    for (article_id, gold_article), (article, outcome) in zip(gold.items(), pairs, strict=True):
+        if outcome is None:
+            predicted = (predictions or {}).get(article_id)
             if predicted is None:
                 failures[article_id] = "no prediction"
                 predicted = _empty_summary(article)
+        elif isinstance(outcome, ExtractionError):
+            failures[article_id] = str(outcome) or type(outcome).__name__
+            predicted = _empty_summary(article)
+        elif isinstance(outcome, SummarizerError):
+            raise outcome
         else:
-            assert extract is not None
-            try:
-                result = extract(article)
-            except ExtractionError as exc:
-                failures[article_id] = str(exc) or type(exc).__name__
-                predicted = _empty_summary(article)
-            else:
-                predicted = result.summary
-                collected[article_id] = result.stats
+            predicted = outcome.summary
+            collected[article_id] = outcome.stats
         scores.append(score_article(predicted, gold_article, article.text, article_id=article_id))
         languages[article_id] = gold_article.summary.language
         english[article_id] = english_checks(predicted)
         article_stats = collected.get(article_id)
         if article_stats is not None and article_id not in failures:
             coverage[article_id] = candidate_coverage(gold_article, article_stats.candidates)
-    return build_report(
-        scores, collected, failures=failures, languages=languages, coverage=coverage, english=english
-    )
+    return build_report(scores, collected, failures=failures, languages=languages, coverage=coverage, english=english)
 
 
 def run_eval_sets(
@@ -100,67 +98,3 @@ def run_eval_sets(
             for item in sets
         },
     }
-
-
-def save_stats(path: Path, stats: Mapping[str, ExtractionStats]) -> None:
-    """Write per-article ``ExtractionStats`` as one JSON object (the predictions' sidecar)."""
-    data = {aid: dataclasses.asdict(item) for aid, item in sorted(stats.items())}
-    Path(path).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def load_stats(path: Path) -> dict[str, ExtractionStats]:
-    """Read what ``save_stats`` wrote; raises ``ConfigError`` naming the file when it is not that."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        result = {}
-        for aid, item in data.items():
-            item["candidates"] = {kind: [tuple(span) for span in spans] for kind, spans in item["candidates"].items()}
-            result[aid] = ExtractionStats(**item)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise ConfigError(f"{path}: not a stats file written by eval --save-predictions ({exc})") from None
-    return result
-
-
-def load_predictions(path: Path) -> dict[str, ArticleSummary]:
-    """Read predictions from a JSONL file (one ``ArticleSummary`` a line), a JSON list of them, or
-    a single JSON object; return ``{article_id: ArticleSummary}``.
-
-    Raises ``ConfigError`` naming the file (and line) for unreadable or invalid JSON, an invalid
-    summary, or an article id given twice.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read predictions ({exc})") from None
-    items: list[tuple[str, Any]] = []
-    try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                items.append((f"{path}:{lineno}", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from None
-    else:
-        if isinstance(whole, list):
-            items = [(f"{path}[{i}]", item) for i, item in enumerate(whole)]
-        else:
-            items = [(str(path), whole)]
-    result: dict[str, ArticleSummary] = {}
-    for where, item in items:
-        try:
-            summary = ArticleSummary.model_validate(item)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(part) for part in first.get("loc", ()))
-            raise ConfigError(
-                f"{where}: not a valid ArticleSummary (first error at {loc or 'top level'}: "
-                f"{first.get('msg', 'invalid')})"
-            ) from None
-        if summary.article_id in result:
-            raise ConfigError(f"{where}: article {summary.article_id!r} appears twice")
-        result[summary.article_id] = summary
-    return result

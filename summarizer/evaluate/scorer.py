@@ -14,15 +14,18 @@ positive; an unpaired required gold record is a false negative.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 
+from ..english import describe_record
 from ..normalize.dates import dates_compatible
+from ..normalize.names import canonical_person
+from ..normalize.text import fold, has_cyrillic, token_set_similarity
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
+from .assignment import Counts, Matching, optimal_assignment
 from .gold import RECORD_TYPES, GoldArticle
 
 __all__ = [
@@ -72,54 +75,19 @@ _ENUM_FIELDS = frozenset({"status", "format", "category", "qualifier", "victims"
 # meetings between the same people) without changing which pairs are compatible.
 _TIE_BREAK = 0.001
 
-_CYRILLIC_RE = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
-_WORD_RE = re.compile(r"\w+")
-_STOPWORDS = frozenset(
-    """a an the of to in on at for from by with and or that this these those is are be been was were it its
-    their them they as into any all must should shall will would not no than then also which who whom what
-    there here has have had do does did""".split()
-)
-_STEM_LENGTH = 5
-
 Record: TypeAlias = MeetingEvent | Demand | Casualty
 
 
 # --- small comparisons -------------------------------------------------------------------
 
 
-def has_cyrillic(text: str) -> bool:
-    """True if ``text`` contains any Cyrillic letter."""
-    return _CYRILLIC_RE.search(text) is not None
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def participant_overlap(a: Iterable[str], b: Iterable[str]) -> float:
     """Jaccard overlap of two participant lists, names compared case-insensitively."""
-    sa = {_fold(name) for name in a if name.strip()}
-    sb = {_fold(name) for name in b if name.strip()}
+    sa = {fold(name) for name in a if name.strip()}
+    sb = {fold(name) for name in b if name.strip()}
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
-
-
-def _content_tokens(text: str) -> set[str]:
-    # Crude stemming by prefix: "Ukraine"/"Ukrainian", "withdraw"/"withdrawal" share a token.
-    return {w[:_STEM_LENGTH] for w in _WORD_RE.findall(text.casefold()) if w not in _STOPWORDS}
-
-
-def token_set_similarity(a: str, b: str) -> float:
-    """Dice coefficient of the content-word sets of two English strings, in [0, 1].
-
-    Words are lower-cased, common function words dropped and each word cut to its first
-    five characters (a crude stem), so that paraphrases of one demand score high.
-    """
-    ta, tb = _content_tokens(a), _content_tokens(b)
-    if not ta or not tb:
-        return 0.0
-    return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
 def _spans_overlap(a: Sequence[Evidence], b: Sequence[Evidence]) -> bool:
@@ -161,7 +129,7 @@ def values_agree(name: str, predicted: Any, gold: Any) -> bool:
             return abs(float(predicted) - float(gold)) <= FLOAT_TOLERANCE + 1e-9
         return False
     if isinstance(predicted, str) and isinstance(gold, str):
-        return _fold(predicted) == _fold(gold)
+        return fold(predicted) == fold(gold)
     return bool(predicted == gold)
 
 
@@ -189,7 +157,7 @@ def demand_match_score(predicted: Demand, gold: Demand) -> float | None:
     The score is the text similarity, raised to 0.5 when only the spans overlap, plus a
     tie-breaker for an equal target and category.
     """
-    if _fold(predicted.actor) != _fold(gold.actor):
+    if fold(predicted.actor) != fold(gold.actor):
         return None
     similarity = token_set_similarity(predicted.demand, gold.demand)
     overlap = _spans_overlap(predicted.evidence, gold.evidence)
@@ -219,146 +187,6 @@ _SCORERS: dict[str, Callable[[Any, Any], float | None]] = {
     "demands": demand_match_score,
     "casualties": casualty_match_score,
 }
-
-
-# --- the assignment ------------------------------------------------------------------------
-
-
-def _hungarian(cost: list[list[float]]) -> list[tuple[int, int]]:
-    """Minimum-cost assignment of every row to a distinct column (rows <= columns)."""
-    n, m = len(cost), len(cost[0])
-    inf = float("inf")
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    p = [0] * (m + 1)
-    way = [0] * (m + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
-        while True:
-            used[j0] = True
-            i0 = p[j0]
-            delta = inf
-            j1 = 0
-            for j in range(1, m + 1):
-                if used[j]:
-                    continue
-                cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                if cur < minv[j]:
-                    minv[j] = cur
-                    way[j] = j0
-                if minv[j] < delta:
-                    delta = minv[j]
-                    j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while True:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-            if j0 == 0:
-                break
-    return sorted((p[j] - 1, j - 1) for j in range(1, m + 1) if p[j])
-
-
-def optimal_assignment(weights: Sequence[Sequence[float]], *, use_scipy: bool = True) -> list[tuple[int, int]]:
-    """Maximum-weight one-to-one pairing of rows and columns; pairs of weight <= 0 are never made.
-
-    Uses ``scipy.optimize.linear_sum_assignment`` when scipy is importable (and ``use_scipy``),
-    otherwise an exact Hungarian algorithm. Returns ``(row, column)`` pairs sorted by row.
-    """
-    n = len(weights)
-    m = len(weights[0]) if n else 0
-    if n == 0 or m == 0:
-        return []
-    pairs: list[tuple[int, int]]
-    solved = False
-    if use_scipy:
-        try:
-            from scipy.optimize import linear_sum_assignment
-        except ImportError:
-            pass
-        else:
-            rows, cols = linear_sum_assignment([list(row) for row in weights], maximize=True)
-            pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)]
-            solved = True
-    if not solved:
-        # Weights are non-negative after clipping, so a full assignment of the smaller side
-        # that maximises the total, minus its zero-weight pairs, is a maximum-weight matching.
-        clipped = [[max(0.0, float(w)) for w in row] for row in weights]
-        top = max(max(row) for row in clipped)
-        if n <= m:
-            pairs = _hungarian([[top - w for w in row] for row in clipped])
-        else:
-            transposed = [[top - clipped[i][j] for i in range(n)] for j in range(m)]
-            pairs = sorted((i, j) for j, i in _hungarian(transposed))
-    return sorted((r, c) for r, c in pairs if weights[r][c] > 0)
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives, with the derived metrics.
-
-    Conventions for empty denominators: with nothing to find and nothing predicted,
-    precision, recall and F1 are 1.0; otherwise an empty denominator gives 0.0.
-    """
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        if self.tp + self.fp == 0:
-            return 1.0 if self.fn == 0 else 0.0
-        return self.tp / (self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        if self.tp + self.fn == 0:
-            return 1.0 if self.fp == 0 else 0.0
-        return self.tp / (self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r > 0 else 0.0
-
-
-@dataclass
-class Matching:
-    """The outcome of matching one record type in one article."""
-
-    pairs: list[tuple[int, int]] = field(default_factory=list)
-    """(predicted index, gold index) for required gold records: the true positives."""
-    optional_pairs: list[tuple[int, int]] = field(default_factory=list)
-    """(predicted index, gold index) for optional gold records: neither rewarded nor penalised."""
-    unmatched_predicted: list[int] = field(default_factory=list)
-    """Predicted indices left unpaired: the false positives."""
-    unmatched_gold: list[int] = field(default_factory=list)
-    """Required gold indices left unpaired: the false negatives."""
-
-    @property
-    def counts(self) -> Counts:
-        return Counts(tp=len(self.pairs), fp=len(self.unmatched_predicted), fn=len(self.unmatched_gold))
-
-    @property
-    def all_pairs(self) -> list[tuple[int, int]]:
-        return sorted(self.pairs + self.optional_pairs)
 
 
 def match_records(
@@ -466,50 +294,16 @@ def _english_clean(summary: ArticleSummary) -> Ratio:
     return ratio
 
 
-def _canonical_person_lookup() -> Callable[[str], str | None] | None:
-    # The alias table is optional: another module provides it once written.
-    try:
-        from ..normalize.names import canonical_person  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return canonical_person  # type: ignore[no-any-return]
-
-
-def _canonical_participants(summary: ArticleSummary, lookup: Callable[[str], str | None] | None) -> Ratio:
+def _canonical_participants(summary: ArticleSummary) -> Ratio:
     ratio = Ratio()
     for meeting in summary.meetings:
         for name in meeting.participants:
-            ok = not has_cyrillic(name)
-            if ok and lookup is not None:
-                try:
-                    canonical = lookup(name)
-                except Exception:  # noqa: BLE001 - a faulty alias table must not break the eval
-                    canonical = None
-                ok = not isinstance(canonical, str) or canonical == name
-            ratio.count(ok)
+            canonical = canonical_person(name) if not has_cyrillic(name) else None
+            ratio.count(not has_cyrillic(name) and (canonical is None or canonical == name))
     return ratio
 
 
 # --- one article ---------------------------------------------------------------------------
-
-
-def describe_record(record: Record, *, width: int = 120) -> str:
-    """A one-line English description of a record, for the report's debugging sections."""
-    if isinstance(record, MeetingEvent):
-        where = f" in {record.location}" if record.location else ""
-        when = f" on {record.date}" if record.date else ""
-        text = f"{', '.join(record.participants) or '?'}{where}{when} ({record.status}, {record.format})"
-    elif isinstance(record, Demand):
-        target = f" -> {record.target}" if record.target else ""
-        text = f"{record.actor}{target} [{record.category}]: {record.demand}"
-    else:
-        parts = [f"killed={record.killed}", f"injured={record.injured}", str(record.qualifier), str(record.victims)]
-        if record.period:
-            parts.append(record.period)
-        if record.location:
-            parts.append(record.location)
-        text = " ".join(parts)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -562,6 +356,6 @@ def score_article(
         fields=fields,
         verbatim=_verbatim(predicted, text),
         english_clean=_english_clean(predicted),
-        canonical_participants=_canonical_participants(predicted, _canonical_person_lookup()),
+        canonical_participants=_canonical_participants(predicted),
         unmatched=unmatched,
     )

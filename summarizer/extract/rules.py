@@ -1,33 +1,33 @@
 """What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
 
-Multilingual stems (ru, uk, bg, en, de, pl, fr). These are general rules of how news text
-says things, not facts of any article.
+The status and format words are lexicon data (``summarizer/lexicon/<code>.json``); the rest are
+multilingual stems (ru, uk, bg, en, de, pl, fr) still written here. These are general rules of
+how news text says things, not facts of any article.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..lexicon import pattern
+from ..normalize.names import Mention
+from ..normalize.text import any_of
+
 __all__ = [
     "ALSO_PRESENT",
-    "DELEGATIONS",
     "SEQUEL",
-    "STATE_DELEGATIONS",
     "TITLE_OF",
     "cause_of",
     "country_of",
     "format_from_text",
     "is_aggregate",
     "outcome_of",
+    "place_of",
+    "qualifies_other",
     "status_from_text",
-    "tense_of",
     "topics_of",
     "victims_of",
 ]
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 # The words before a name that make it a qualifier of someone else, not an actor:
@@ -45,135 +45,64 @@ TITLE_OF = re.compile(
     re.IGNORECASE,
 )
 
-_CANCELLED = _rx(
-    r"\bотмен", r"\bскасова", r"\bскасув", r"\bотложен", r"\bотложи", r"\bотменен", r"\bотменя",
-    r"\bcancel", r"\bcalled off", r"\bpostponed", r"\babgesagt", r"\bverschoben", r"\bodwoła", r"\bannul",
-)  # fmt: skip
-_NOT_PLANNED = _rx(
-    r"\bне (?:был[аио]? |е |є |бил[аио]? )?(?:официально )?(?:запланирован|заплановано|запланован|планира|планирует)",
-    r"\bне е планиран", r"\bnot (?:officially )?(?:planned|scheduled|confirmed)", r"\bnicht geplant",
-    r"\bнеподтвержд|\bне подтвержд|\bне підтвердж|\bне е потвърд|\bunconfirmed",
-)  # fmt: skip
-_POSSIBLE = _rx(
-    r"\bмо(?:жет|гут|гла|гли|жуть|же)\b", r"\bвозможн", r"\bможлив", r"\bймовірн", r"\bвъзможн", r"\bмогат\b",
-    r"\bможе да\b", r"\bрассматрива", r"\bрозгляда", r"\bобсуждается возможность",
-    r"\bmay\b", r"\bmight\b", r"\bcould\b", r"\bpossibl", r"\bkönnte", r"\bmöglich", r"\bmoże\b", r"\bmogą\b",
-    r"\bpourrai", r"\bpossible", r"\bеventual",
-)  # fmt: skip
-_PHONE = _rx(r"телефон", r"\bphone", r"\bcall\b", r"\bтелефонира", r"\btelefon", r"\bпо телефону", r"созвон")
-_VIDEO = _rx(r"видео", r"відео", r"\bvideo", r"\bонлайн", r"\bonline", r"\bzoom\b")
-_AGGREGATE = _rx(
+# Status and format words, per language: the lexicon files' ``cancelled``, ``not_planned``,
+# ``possible``, ``phone`` and ``video``.
+_CANCELLED = pattern("cancelled")
+_NOT_PLANNED = pattern("not_planned")
+_POSSIBLE = pattern("possible")
+_PHONE = pattern("phone")
+_VIDEO = pattern("video")
+_AGGREGATE = any_of(
     r"(?:\d+|дв[аеі]|три|четыре|чотири|четири|пять|п'ять|пет|шесть|шість|шест|семь|сім|седем|несколько|кілька"
     r"|няколко|two|three|four|five|six|seven|several|many|zwei|drei|vier|fünf|sechs|kilka|dwa|trzy|cztery|pięć|sześć"
     r"|deux|trois|quatre|cinq|six)\s+(?:раз(?:а|ів)?|пъти|times|mal|razy|fois)\b",
 )
-_NO_BREAKTHROUGH = _rx(
+_NO_BREAKTHROUGH = any_of(
     r"(?:не|ні|без|no|not|kein|nie|pas)\W+(?:\w+\W+){0,4}(?:прорыв|прорив|пробив|breakthrough|durchbruch|przełom|percée)",
     r"(?:прорыв|прорив|пробив|breakthrough)\W+(?:\w+\W+){0,3}(?:не|ні|not|failed)",
 )  # fmt: skip
-_NO_COMPROMISE = _rx(r"(?:не|ні|no|not|kein|nie)\W+(?:\w+\W+){0,5}(?:компромис|compromise|kompromis)")
-_CONSTRUCTIVE = _rx(r"конструктивн", r"constructive", r"konstruktiv")
-_PRODUCTIVE = _rx(r"продуктивн", r"productive", r"produktiv")
-_PROGRESS = _rx(r"прогресс|прогрес|напредък|progress|fortschritt|postęp")
+_NO_COMPROMISE = any_of(r"(?:не|ні|no|not|kein|nie)\W+(?:\w+\W+){0,5}(?:компромис|compromise|kompromis)")
+_CONSTRUCTIVE = any_of(r"конструктивн", r"constructive", r"konstruktiv")
+_PRODUCTIVE = any_of(r"продуктивн", r"productive", r"produktiv")
+_PROGRESS = any_of(r"прогресс|прогрес|напредък|progress|fortschritt|postęp")
 
 TOPICS: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"гаранти\w* безопасност", r"гаранті\w* безпеки", r"гаранци\w* за сигурност", r"security guarantee",
+    (any_of(r"гаранти\w* безопасност", r"гаранті\w* безпеки", r"гаранци\w* за сигурност", r"security guarantee",
          r"sicherheitsgarantie"), "security guarantees"),
-    (_rx(r"мирн\w* (?:план|соглашен|договор)", r"мирн\w* (?:план|угод)", r"мирн\w* план", r"peace (?:plan|deal|agreement)",
+    (any_of(r"мирн\w* (?:план|соглашен|договор)", r"мирн\w* (?:план|угод)", r"мирн\w* план", r"peace (?:plan|deal|agreement)",
          r"рамков\w* (?:план|угод)", r"plan(?:u)? pokojow", r"Friedensplan"), "peace plan"),
-    (_rx(r"экономическ\w* сотруднич", r"економічн\w* співпрац", r"икономическ\w* сътруднич", r"economic cooperation",
+    (any_of(r"экономическ\w* сотруднич", r"економічн\w* співпрац", r"икономическ\w* сътруднич", r"economic cooperation",
          r"экономическ\w* вопрос"), "economic cooperation"),
-    (_rx(r"прекращени\w* огня", r"припинення вогню", r"прекратяване на огъня", r"перемир", r"примири", r"ceasefire",
+    (any_of(r"прекращени\w* огня", r"припинення вогню", r"прекратяване на огъня", r"перемир", r"примири", r"ceasefire",
          r"waffenruhe"), "ceasefire"),
-    (_rx(r"территори", r"територі", r"територи", r"territor"), "territorial issues"),
-    (_rx(r"санкци", r"санкці", r"sanction"), "sanctions"),
-    (_rx(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
+    (any_of(r"территори", r"територі", r"територи", r"territor"), "territorial issues"),
+    (any_of(r"санкци", r"санкці", r"sanction"), "sanctions"),
+    (any_of(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
 ]  # fmt: skip
 
-DELEGATIONS: dict[str, str] = {
-    "us delegation": "US delegation",
-    "american delegation": "US delegation",
-    "u.s. delegation": "US delegation",
-    "ukrainian delegation": "Ukrainian delegation",
-    "russian delegation": "Russian delegation",
-    "european delegation": "European delegation",
-    "g7 leaders": "G7 leaders",
-    "g7": "G7 leaders",
-    "european leaders": "European leaders",
-    "eu leaders": "EU leaders",
-    "us officials": "US delegation",
-    "us representatives": "US delegation",
-    "ukrainian representatives": "Ukrainian delegation",
-    "ukrainian officials": "Ukrainian delegation",
-    "russian representatives": "Russian delegation",
-    "russian officials": "Russian delegation",
-}
-
-# A state named among the participants of a meeting stands for its delegation.
-STATE_DELEGATIONS: dict[str, str] = {
-    "United States": "US delegation",
-    "Ukraine": "Ukrainian delegation",
-    "Russia": "Russian delegation",
-    "European Union": "EU delegation",
-    "United Kingdom": "UK delegation",
-    "France": "French delegation",
-    "Germany": "German delegation",
-    "Turkey": "Turkish delegation",
-    "China": "Chinese delegation",
-    "Saudi Arabia": "Saudi delegation",
-    "Qatar": "Qatari delegation",
-    "United Arab Emirates": "UAE delegation",
-    "Poland": "Polish delegation",
-    "Belarus": "Belarusian delegation",
-}
-
 # "X was also present", "also attended": more participants of the meeting just described.
-ALSO_PRESENT = _rx(
+ALSO_PRESENT = any_of(
     r"(?:участва|участвува|ще участва|візьме участь|примет участие|примут участие)\w*\s+(?:и|і|також|также)\b",
     r"(?:также|тоже|також|теж|също|also|auch|również|aussi)\W+(?:\w+\W+){0,3}?(?:присутств|присутні|присутн|присъства"
     r"|участвова|участвува|брали участь|взяли участь|attend|present|joined|teilgenommen|anwesend|obecn|uczestnicz|présent)",
     r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
 )
 
-_CIVILIANS = _rx(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
+_CIVILIANS = any_of(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
                  r"zivilist", r"cywil", r"civil")  # fmt: skip
-_MILITARY = _rx(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
+_MILITARY = any_of(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
                 r"военни", r"soldier", r"troops", r"servicem", r"soldat", r"żołnierz", r"militaires")  # fmt: skip
-_UKRAINE_PEOPLE = _rx(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
-_RUSSIA_PEOPLE = _rx(r"россиян", r"росіян", r"руснаци", r"russian")
-_ATTACK = _rx(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
+_UKRAINE_PEOPLE = any_of(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
+_RUSSIA_PEOPLE = any_of(r"россиян", r"росіян", r"руснаци", r"russian")
+_ATTACK = any_of(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
               r"ostrzał", r"frappe")  # fmt: skip
-_RUSSIAN = _rx(r"росси", r"російськ", r"рф\b", r"руск", r"russia")
-_MISSILE = _rx(r"ракет", r"missile", r"rakete")
-_DRONE = _rx(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
+_RUSSIAN = any_of(r"росси", r"російськ", r"рф\b", r"руск", r"russia")
+_MISSILE = any_of(r"ракет", r"missile", r"rakete")
+_DRONE = any_of(r"дрон", r"беспилот", r"безпілот", r"drone", r"shahed", r"шахед")
 
 
-# Past forms of the verbs news uses for meetings (not verbs of saying, which report any tense).
-_PAST = _rx(
-    r"\b(?:встрети|встреча|провел|провёл|прошл|прошел|состоял|длил|продолжал|посетил|посещал|обсудил|обсуждал"
-    r"|разговарива|побывал|прибыл|приезжал|завершил|закончил)\w*",
-    r"\b(?:зустріл|зустріча|провів|провел|пройшл|пройшов|відбул|відбувс|тривал|відвідал|відвідув|обговорил"
-    r"|обговорюва|прибув|прибул|завершил|розмовля)\w*",
-    r"\b(?:срещна|срещнал|проведе|проведоха|състоя|състоял|продължи|продължиха|продължил|разговаря|посети|обсъди"
-    r"|пристигна)\w*",
-    r"\b(?:met|held|took place|lasted|visited|talked|spoke|discussed|arrived|was held|were held)\b",
-    r"\b(?:traf|trafen|fand statt|dauerte|besuchte|sprachen|getroffen)\b",
-    r"\b(?:spotkał|odbył|trwał|rozmawiał|odwiedził)\w*",
-    r"\b(?:a rencontré|ont rencontré|s'est tenue?s?|a duré|a eu lieu|se sont rencontrés|s'est entretenu)",
-)  # fmt: skip
-_FUTURE = _rx(
-    r"\b(?:будет|будут|встретится|встретятся|проведет|проведёт|проведут|планиру|запланирован|намерен|собирает"
-    r"|ожидает|предстоящ|отправится|отправятся|посетит|посетят)\w*",
-    r"\b(?:буде|будуть|зустрінеться|зустрінуться|проведе|проведуть|планує|планую|запланован|готуєть|поїде"
-    r"|поїдуть|очікуєть|має поїхати|мають поїхати)\w*",
-    r"\b(?:ще|предстои|планира|планиран|възнамерява|трябва да отпътува)\w*",
-    r"\b(?:will|is to|are to|plans? to|planned|scheduled|is set to|are set to|expected to|going to)\b",
-    r"\b(?:wird|werden|soll|sollen|geplant)\b",
-    r"\b(?:będzie|będą|zamierza|planowan)\w*",
-    r"\b(?:va|vont|doit|doivent|prévue?s?)\b",
-)  # fmt: skip
 # "after that", "a few days later", "then": the meeting follows the one just described.
-SEQUEL = _rx(
+SEQUEL = any_of(
     r"^\W*(?:после этого|после того|затем|потом|тогда|спустя|через несколько дней|несколько дней спустя"
     r"|після цього|потім|згодом|тоді|за кілька днів|через кілька днів"
     r"|след това|след този|няколко дни по-късно|по-късно|тогава"
@@ -190,22 +119,13 @@ def status_from_text(text: str) -> str | None:
     return None
 
 
-def tense_of(text: str) -> str | None:
-    """ "past" or "future" when the meeting verbs say so unambiguously; else ``None``."""
-    past, future = bool(_PAST.search(text)), bool(_FUTURE.search(text))
-    if past and not future:
-        return "past"
-    if future and not past:
-        return "future"
-    return None
+def _first(table: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    """The value of the first pattern of ``table`` that ``text`` matches."""
+    return next((value for regex, value in table if regex.search(text)), None)
 
 
 def format_from_text(text: str) -> str | None:
-    if _VIDEO.search(text):
-        return "video"
-    if _PHONE.search(text):
-        return "phone"
-    return None
+    return _first(((_VIDEO, "video"), (_PHONE, "phone")), text)
 
 
 def is_aggregate(text: str) -> bool:
@@ -244,11 +164,7 @@ def victims_of(text: str) -> str:
 
 
 def country_of(text: str) -> str | None:
-    if _UKRAINE_PEOPLE.search(text):
-        return "Ukraine"
-    if _RUSSIA_PEOPLE.search(text):
-        return "Russia"
-    return None
+    return _first(((_UKRAINE_PEOPLE, "Ukraine"), (_RUSSIA_PEOPLE, "Russia")), text)
 
 
 def cause_of(text: str) -> str | None:
@@ -259,4 +175,43 @@ def cause_of(text: str) -> str | None:
         return f"{russian}drone attack" if russian else "Drone attack"
     if _ATTACK.search(text):
         return f"{russian}attacks" if russian else "Attacks"
+    return None
+
+
+_GENITIVE = re.compile(r"(?:а|я|ого|его|ього)$", re.IGNORECASE)
+
+
+def qualifies_other(before: str, surface: str) -> bool:
+    """Whether a name after ``before`` only qualifies someone else's title ("the envoy of
+    President Trump", "Trump's son-in-law")."""
+    # "посланник президента США Дональда Трампа": the title is someone else's and the name is
+    # in the genitive; "Спецпосланець президента США Стівен Віткофф" is the envoy himself.
+    if re.search(r"(?i)(?:\bзет\w*|\bзят\w*|son-in-law|schwiegersohn|zięć)\W+(?:\w+\W+){0,5}$", before):
+        return True  # "Trump's son-in-law", "зет на президента на САЩ Доналд Тръмп"
+    if not TITLE_OF.search(before):
+        return False
+    last = surface.split()[-1] if surface.split() else surface
+    return bool(_GENITIVE.search(last)) or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
+
+
+def place_of(mentions: list[Mention], text: str) -> str | None:
+    """Where the sentence puts a meeting: a place it names, an institution standing for its city
+    ("in the Kremlin"), or the state a visit goes to."""
+    for mention in mentions:
+        if mention.kind == "place" and mention.place:
+            return mention.place
+    for mention in mentions:
+        # "in the Kremlin", "at the White House": an institution standing for its city.
+        if (
+            mention.kind == "organisation"
+            and mention.place
+            and re.search(r"(?i)\b(?:в|у|във|in|at|im)\s+" + re.escape(mention.surface), text)
+        ):
+            return mention.place
+    if re.search(r"(?i)посет|посещ|поїзд|поездк|відвіда|визит|візит|visit|travel|trip|пътува", text):
+        for mention in mentions:
+            if mention.kind == "state" and re.search(
+                r"(?i)\b(?:в|у|до|to|in|nach)\s+" + re.escape(mention.surface), text
+            ):
+                return mention.name
     return None

@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..normalize.text import any_of
+
 __all__ = ["looks_like_injection"]
 
 # Zero-width and formatting characters that could split a trigger word ("ign\u200bore").
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff"))
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 _WORDS = r"(?:[^\s.!?]+\s+){0,3}?"  # up to three words between a verb and what it governs
@@ -50,7 +48,7 @@ _ORDERS = (
     r"|Anweisung\w*|Instruktion\w*|Befehl\w*|Regeln|Vorgaben|Prompts?"
 )
 
-_PATTERNS = _rx(
+_PATTERNS = any_of(
     # "ignore (all) previous instructions", "игнорируй предыдущие инструкции", ...
     rf"(?:{_DROP_VERB})\s+{_WORDS}(?:{_EARLIER})\s+(?:[^\s.!?]+\s+)?(?:{_ORDERS})(?!\w)",
     # "disregard the above", "забудь всё вышесказанное", "vergiss alles oben"

@@ -3,7 +3,10 @@
 Each file names the words that make a sentence worth a question (``meeting``, ``demand``,
 ``casualty``), the words of the casualty counter (``killed``, ``injured``, ``children``), groups
 that meet without named members (``delegation``), words that put a clause in the past or the
-future (``past``, ``future``: the date resolver's tense cues), the seven ``weekdays`` (Monday
+future (``past``, ``future``: the date resolver's tense cues), the verbs that put a meeting itself
+in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"), the words that
+fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``,
+``video``), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week) and number words (``numbers``: value -> space-separated forms).
 
@@ -39,6 +42,7 @@ __all__ = [
 
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
+    "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

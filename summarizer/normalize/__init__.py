@@ -5,8 +5,11 @@
 * :mod:`.dates` -- date expressions resolved against the publication date.
 * :mod:`.numbers` -- numerals, number words, qualifiers, durations, casualty counts.
 * :mod:`.language` -- ISO 639-1 language of a text.
+* :mod:`.text` -- folding, content tokens, token-set similarity, script checks.
+* :mod:`.translit` -- Cyrillic to Latin, a table per language.
 """
 
+from .casualties import casualty_counts
 from .dates import DateMention, dates_compatible, find_dates, resolve_date
 from .language import detect_language
 from .names import (
@@ -16,11 +19,11 @@ from .names import (
     canonical_place,
     english_name,
     find_mentions,
-    has_cyrillic,
     strip_cyrillic,
-    transliterate,
 )
-from .numbers import Count, casualty_counts, find_counts, parse_duration_hours, parse_number
+from .numbers import Count, find_counts, parse_duration_hours, parse_number
+from .text import fold, has_cyrillic, token_set_similarity
+from .translit import transliterate
 
 __all__ = [
     "dates_compatible",
@@ -36,10 +39,12 @@ __all__ = [
     "find_counts",
     "find_dates",
     "find_mentions",
+    "fold",
     "has_cyrillic",
     "parse_duration_hours",
     "parse_number",
     "resolve_date",
     "strip_cyrillic",
+    "token_set_similarity",
     "transliterate",
 ]

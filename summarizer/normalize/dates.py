@@ -30,8 +30,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicon import pattern, weekday_patterns
+from ..lexicon import weekday_patterns
 from .language import detect_language
+from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
+from .tense import clause_tense
+from .text import sentence_bounds
 
 __all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "resolve_date"]
 
@@ -47,99 +50,6 @@ class DateMention:
     end: int
     precision: str
 
-
-# --- month and weekday tables ----------------------------------------------------------------
-
-
-def _ru_months() -> dict[str, int]:
-    forms: dict[str, int] = {}
-    soft = {"январ": 1, "феврал": 2, "апрел": 4, "июн": 6, "июл": 7, "сентябр": 9, "октябр": 10, "ноябр": 11,
-            "декабр": 12}  # fmt: skip
-    for stem, n in soft.items():
-        for end in ("ь", "я", "е", "ю", "ем", "ём"):
-            forms[stem + end] = n
-    for stem, n in {"март": 3, "август": 8}.items():
-        for end in ("", "а", "е", "у", "ом"):
-            forms[stem + end] = n
-    for end in ("й", "я", "е", "ю", "ем"):
-        forms["ма" + end] = 5
-    return forms
-
-
-def _uk_months() -> dict[str, int]:
-    forms: dict[str, int] = {}
-    table = {"січ": ("ень", 1), "берез": ("ень", 3), "квіт": ("ень", 4), "трав": ("ень", 5), "черв": ("ень", 6),
-             "лип": ("ень", 7), "серп": ("ень", 8), "верес": ("ень", 9), "жовт": ("ень", 10), "груд": ("ень", 12)}  # fmt: skip
-    for stem, (nom, n) in table.items():
-        forms[stem + nom] = n
-        for end in ("ня", "ні", "нем", "ню"):
-            forms[stem + end] = n
-    for form in ("лютий", "лютого", "лютому", "лютім", "лютим"):
-        forms[form] = 2
-    for form in ("листопад", "листопада", "листопаді", "листопадом", "листопаду"):
-        forms[form] = 11
-    return forms
-
-
-_BG_MONTHS = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
-              "ноември", "декември"]  # fmt: skip
-_PL_MONTHS = [
-    ("styczeń", "stycznia", "styczniu"), ("luty", "lutego", "lutym"), ("marzec", "marca", "marcu"),
-    ("kwiecień", "kwietnia", "kwietniu"), ("maj", "maja", "maju"), ("czerwiec", "czerwca", "czerwcu"),
-    ("lipiec", "lipca", "lipcu"), ("sierpień", "sierpnia", "sierpniu"), ("wrzesień", "września", "wrześniu"),
-    ("październik", "października", "październiku"), ("listopad", "listopada", "listopadzie"),
-    ("grudzień", "grudnia", "grudniu"),
-]  # fmt: skip
-_FR_MONTHS = [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",),
-              ("août", "aout"), ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")]  # fmt: skip
-_ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-              "noviembre", "diciembre"]  # fmt: skip
-_IT_MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-              "ottobre", "novembre", "dicembre"]  # fmt: skip
-# Capitalised languages: matched case-sensitively ("may", "march" are English words).
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]  # fmt: skip
-_DE_MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-              "November", "Dezember"]  # fmt: skip
-_EN_ABBR = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9, "Sept.": 9,
-            "Oct.": 10, "Nov.": 11, "Dec.": 12, "Jan": 1, "Feb": 2, "Aug": 8, "Sept": 9, "Oct": 10, "Nov": 11,
-            "Dec": 12, "Jänner": 1}  # fmt: skip
-
-
-def _month_tables() -> tuple[dict[str, int], dict[str, int]]:
-    insensitive: dict[str, int] = {}
-    insensitive.update(_ru_months())
-    insensitive.update(_uk_months())
-    for i, name in enumerate(_BG_MONTHS, 1):
-        insensitive[name] = i
-    for i, forms in enumerate(_PL_MONTHS, 1):
-        for form in forms:
-            insensitive[form] = i
-    for i, fr_forms in enumerate(_FR_MONTHS, 1):
-        for form in fr_forms:
-            insensitive[form] = i
-    for table in (_ES_MONTHS, _IT_MONTHS):
-        for i, form in enumerate(table, 1):
-            insensitive[form] = i
-    sensitive: dict[str, int] = dict(_EN_ABBR)
-    for table in (_EN_MONTHS, _DE_MONTHS):
-        for i, form in enumerate(table, 1):
-            sensitive[form] = i
-            sensitive[form.upper()] = i
-    return insensitive, sensitive
-
-
-_MONTHS_CI, _MONTHS_CS = _month_tables()
-
-
-def _alternation(words: list[str] | set[str] | dict[str, int]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH_RE = (
-    rf"(?:(?i:(?P<mci>{_alternation(_MONTHS_CI)}))|(?P<mcs>{_alternation(_MONTHS_CS)}))"
-    r"(?!\w)"
-)
 
 _APOS = "['’ʼ`]"
 _WEEKDAY_PATTERNS: list[tuple[int, re.Pattern[str]]] = weekday_patterns()  # from the lexicon files
@@ -163,18 +73,18 @@ _DAY = r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?(?:-?(?:го|е|ое|ого|
 _SP = r"[\s\u00a0\u202f]+"
 
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.,]){_DAY}{_SP}(?:of{_SP})?{_MONTH_RE}(?:,?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
+    rf"(?<![\w.,]){_DAY}{_SP}(?:of{_SP})?{MONTH_RE}(?:,?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<!\w)(?P<mcs>{_alternation(_MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}{_YEAR})?"
+    rf"(?<!\w)(?P<mcs>{alternation(MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}{_YEAR})?"
 )
 _NUMERIC = [
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d{2})(?!\d)"),
 ]
-_MONTH_YEAR = re.compile(rf"(?<!\w){_MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
-_MONTH_ONLY = re.compile(rf"(?<!\w){_MONTH_RE}")
+_MONTH_YEAR = re.compile(rf"(?<!\w){MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
+_MONTH_ONLY = re.compile(rf"(?<!\w){MONTH_RE}")
 _YEAR_PREP = (
     r"(?:в|во|у|през|с|со|з|із|от|до|к|по|за|от|in|since|by|until|of|from|during|early|late|mid|im|seit|bis|ab"
     r"|Jahr|Jahres|w|od|en|depuis|année|year|начале|конце|середине|початку|кінці|середині|началото|края"
@@ -223,63 +133,6 @@ _RELATIVE_PATTERNS = [(kind, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)
 _MORGEN = re.compile(r"(?<!\w)morgen(?!\w)")  # lower case only: "Morgen" is "morning"
 _HIER = re.compile(r"(?<!\w)hier(?!\w)")  # French "yesterday" but German "here"
 
-# --- tense cues ------------------------------------------------------------------------------
-
-_REPORTING = re.compile(
-    r"^(?:сообщ|заяв|сказ|отмет|рассказ|написа|подчерк|добав|поясн|уточн|призна|говор|напомн|информир|передал"
-    r"|повідом|зазнач|наголос|додав|розповів|підтверд|пиш|съобщ|каза|посочи|предаде|потвърд|информира)",
-    re.IGNORECASE,
-)
-_NOT_PAST = {
-    "около", "мало", "дело", "тело", "село", "число", "сила", "сили", "силу", "генерал", "материал", "канал",
-    "финал", "капитал", "сигнал", "идеал", "арсенал", "персонал", "журнал", "начало", "пол", "стол", "посол",
-    "или", "если", "школа", "весело", "мила", "діла", "тіла", "села", "стала", "дали", "сало", "шала", "ала",
-    "вела", "скала", "зала", "хвала", "цели", "мели", "ели", "али", "поли", "воли", "роли", "долі", "волі",
-}  # fmt: skip
-_PAST_SLAVIC = re.compile(
-    r"(?<!\w)(\w+(?:[аеёиоуыяіїъ]л(?:ся|а|ась|ася|и|ись|ися|о|ось|ося)?|ав|ив|ув|їв|вся))(?!\w)", re.IGNORECASE
-)
-# Tense cues of the languages whose past is not told by the Slavic "-л" forms above: lexicon data.
-_PAST_OTHER = pattern("past", whole_words=True)
-_FUTURE = pattern("future", whole_words=True)
-_CLAUSE_BREAK = re.compile(
-    r"[.!?;\n«»\"“”„]|\s[-–—]\s|,\s*(?:что|що|че|that|dass|że|que|как|як|но|але|но|but|aber|ale|mais)(?!\w)",
-    re.IGNORECASE,
-)
-_SENTENCE_BREAK = re.compile(r"[.!?\n]+(?=\s|$)")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    right_m = _CLAUSE_BREAK.search(text, end)
-    right = right_m.start() if right_m else len(text)
-    return text[left:start] + " " + text[end:right]
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    right_m = _SENTENCE_BREAK.search(text, end)
-    return left, right_m.start() if right_m else len(text)
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'future', 'past' or None for the clause around ``text[start:end]``."""
-    clause = _clause(text, start, end)
-    if _FUTURE.search(clause):
-        return "future"
-    if _PAST_OTHER.search(clause):
-        return "past"
-    for m in _PAST_SLAVIC.finditer(clause):
-        word = m.group(1).lower()
-        if len(word) >= 3 and word not in _NOT_PAST and not _REPORTING.match(word):
-            return "past"
-    return None
-
-
 # --- resolution helpers ----------------------------------------------------------------------
 
 
@@ -295,10 +148,10 @@ def _parse_published(published: str | None) -> dt.date | None:
 def _month_of(m: re.Match[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("mci"):
-        return _MONTHS_CI.get(groups["mci"].lower())
+        return MONTHS_CI.get(groups["mci"].lower())
     if groups.get("mcs"):
         word = groups["mcs"]
-        return _MONTHS_CS.get(word) or _MONTHS_CS.get(word.capitalize())
+        return MONTHS_CS.get(word) or MONTHS_CS.get(word.capitalize())
     if groups.get("m"):
         return int(groups["m"])
     return None
@@ -356,7 +209,7 @@ def _explicit_years(text: str) -> list[tuple[int, int, int]]:
 
 
 def _context_year(text: str, start: int, end: int, years: list[tuple[int, int, int]]) -> int | None:
-    left, right = _sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end)
     near = [(min(abs(s - end), abs(start - e)), y) for s, e, y in years if s >= left and e <= right]
     return min(near)[1] if near else None
 
@@ -388,7 +241,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             if year is None:
                 year = _context_year(text, m.start(), end, years)
             if year is None and pub is not None:
-                year = _pick_year(month, pub, _tense(text, m.start(), end), day)
+                year = _pick_year(month, pub, clause_tense(text, m.start(), end), day)
             if year is not None:
                 add(_iso_day(year, month, day), m.start(), end, "day", 3)
 
@@ -403,7 +256,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             continue
         year = _context_year(text, m.start(), m.end(), years)
         if year is None and pub is not None:
-            year = _pick_year(month, pub, _tense(text, m.start(), m.end()))
+            year = _pick_year(month, pub, clause_tense(text, m.start(), m.end()))
         if year is not None:
             add(f"{year:04d}-{month:02d}", m.start(), m.end(), "month", 1)
 
@@ -460,7 +313,7 @@ def _add_weekdays(text: str, pub: dt.date, add: _Adder) -> None:
             elif _NEXT_BEFORE.search(before) or _NEXT_AFTER.search(after):
                 mode = "after"
             else:
-                tense = _tense(text, m.start(), m.end())
+                tense = clause_tense(text, m.start(), m.end())
                 mode = {"past": "on_or_before", "future": "on_or_after"}.get(tense or "", "nearest")
             delta = (weekday - pub.weekday()) % 7
             if mode == "nearest":  # no tense to go by: news speaks of the days around its date

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .text import has_cyrillic
+from .translit import transliterate, transliterate_name
+
 __all__ = [
     "KINDS",
     "Mention",
@@ -30,7 +33,6 @@ __all__ = [
     "canonical_place",
     "english_name",
     "find_mentions",
-    "has_cyrillic",
     "strip_cyrillic",
     "transliterate",
 ]
@@ -49,7 +51,6 @@ _LAT_ENDINGS = "(?:'s|’s|owi|iego|iemu|ego|emu|iem|ie|em|im|ym|es|s|a|u|e|ą|�
 _WS = r"[\s\u00a0\u202f]+"
 _DASH = "[-\u2010\u2011\u2012\u2013]"
 _APOS = "['\u2019\u02bc`]"
-_CYRILLIC_RE = re.compile(r"[\u0400-\u052f]")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _translate(pattern: str) -> str:
         elif depth:
             out.append(ch)
         elif ch == "~":
-            out.append(_CYR_ENDINGS if _CYRILLIC_RE.match(last_alpha or "a") else _LAT_ENDINGS)
+            out.append(_CYR_ENDINGS if has_cyrillic(last_alpha or "a", historic=False) else _LAT_ENDINGS)
         elif ch == " ":
             out.append(_WS)
         elif ch == ".":
@@ -324,115 +325,6 @@ def canonical_place(surface: str) -> str | None:
     return (cities or mentions)[0].place
 
 
-def has_cyrillic(text: str) -> bool:
-    """True if ``text`` contains any Cyrillic letter."""
-    return bool(_CYRILLIC_RE.search(text))
-
-
-# --- transliteration -------------------------------------------------------------------------
-
-_COMMON = {
-    "а": "a", "б": "b", "в": "v", "д": "d", "ж": "zh", "з": "z", "й": "y", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "ц": "ts", "ч": "ch", "ш": "sh", "ю": "yu", "я": "ya", "ь": "", "ъ": "", "'": "", "’": "", "ʼ": "",
-    # Belarusian, Serbian, Macedonian letters.
-    "ў": "w", "ђ": "dj", "ћ": "c", "џ": "dz", "љ": "lj", "њ": "nj", "ј": "j", "ѓ": "gj", "ќ": "kj",
-    "ѕ": "dz",
-}  # fmt: skip
-_TABLES: dict[str, dict[str, str]] = {
-    "ru": {**_COMMON, "г": "g", "е": "e", "ё": "yo", "и": "i", "х": "kh", "щ": "shch", "ы": "y", "э": "e",
-           "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
-    "uk": {**_COMMON, "г": "h", "ґ": "g", "е": "e", "є": "ye", "и": "y", "і": "i", "ї": "yi", "х": "kh",
-           "щ": "shch", "ё": "yo", "ы": "y", "э": "e"},
-    "bg": {**_COMMON, "г": "g", "е": "e", "и": "i", "х": "h", "щ": "sht", "ъ": "a", "ь": "y", "ё": "yo",
-           "ы": "y", "э": "e", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
-}  # fmt: skip
-_VOWELS = set("аеёиоуыэюяіїєъь")
-_WORD_RE = re.compile(r"[\w'’ʼ]+", re.UNICODE)
-
-
-def _script_language(text: str) -> str:
-    low = text.lower()
-    if any(c in low for c in "іїєґ"):
-        return "uk"
-    if any(c in low for c in "ыэё"):
-        return "ru"
-    if re.search(r"ъ(?=[а-я])", low) or low.endswith("ия") or "щ" in low and "ъ" in low:
-        return "bg"
-    return "ru"
-
-
-def _translit_word(word: str, lang: str) -> str:
-    table = _TABLES[lang]
-    low = word.lower()
-    out: list[str] = []
-    i = 0
-    while i < len(low):
-        ch = low[i]
-        prev = low[i - 1] if i else ""
-        rest = low[i:]
-        if lang in ("ru", "uk") and rest in ("ий", "ый"):
-            piece, step = "y", 2
-        elif lang == "ru" and rest == "ий":
-            piece, step = "y", 2
-        elif lang == "bg" and rest == "ия":
-            piece, step = "ia", 2
-        elif lang == "uk" and low[i : i + 2] == "зг":
-            piece, step = "zgh", 2
-        elif ch == "е" and lang == "ru" and (not prev or prev in "ьъ"):
-            piece, step = "ye", 1
-        elif ch in table:
-            piece, step = table[ch], 1
-        else:
-            piece, step = ch, 1
-        if word[i].isupper() and piece:
-            piece = piece[0].upper() + piece[1:]
-        out.append(piece)
-        i += step
-    result = "".join(out)
-    if len(word) > 1 and word.isupper():
-        result = result.upper()
-    return result
-
-
-def transliterate(text: str, lang: str | None = None) -> str:
-    """Transliterate Cyrillic letters in ``text`` into Latin, keeping everything else as it is.
-
-    ``lang`` (ru, uk, bg) picks the table; by default it is guessed from the letters (і ї є ґ:
-    Ukrainian; ъ inside a word: Bulgarian; otherwise Russian).
-    """
-    if not has_cyrillic(text):
-        return text
-    language = lang if lang in _TABLES else _script_language(text)
-
-    def repl(m: re.Match[str]) -> str:
-        word = m.group(0)
-        return _translit_word(word, language) if has_cyrillic(word) else word
-
-    return _WORD_RE.sub(repl, text)
-
-
-_SAFE_ENDINGS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(ов|ев|ёв|єв|ин|ын|ін)(?:ым|им)$", re.I), r"\1"),  # Дмитриевым, путіним
-    (re.compile(r"(ов|ев|ин|ын|ін)(?:ой|ою|ої|ій)$", re.I), r"\1а"),  # Захаровой
-    (re.compile(r"(ск|цк)(?:ого|ому|им|ым|ом)$", re.I), r"\1ий"),  # Зеленского
-    (re.compile(r"(ськ|цьк|зьк)(?:ого|ому|им|ім)$", re.I), r"\1ий"),  # Зеленського
-    (re.compile(r"(е)ем$", re.I), r"\1й"),  # Сергеем
-    (re.compile(r"([бвгджзклмнпрстфхцчшщ])(?:ові|еві)$", re.I), r"\1"),  # Кушнерові
-    (re.compile(r"([бвгджзклмнпрстфхцчшщ])(?:ом|ем|ём|єм)$", re.I), r"\1"),  # Кушнером
-]
-
-
-def _strip_case_ending(word: str) -> str:
-    if len(word) < 5 or not has_cyrillic(word):
-        return word
-    for regex, replacement in _SAFE_ENDINGS:
-        stripped = regex.sub(replacement, word)
-        if stripped != word:
-            return stripped if len(stripped) >= 4 else word
-    return word
-
-
 def english_name(surface: str, lang: str | None = None) -> str:
     """English form of a name phrase; never returns Cyrillic.
 
@@ -453,34 +345,20 @@ def english_name(surface: str, lang: str | None = None) -> str:
     persons = [m for m in find_mentions(phrase) if m.kind == "person"]
     if persons:
         return persons[0].name
-    if not has_cyrillic(phrase):
+    if not has_cyrillic(phrase, historic=False):
         return phrase
-    if lang not in _TABLES:
-        lang = _script_language(phrase)
-    words = []
-    for word in phrase.split(" "):
-        parts = re.split(r"([-‐‑])", word)
-        words.append("".join(_titled(transliterate(_strip_case_ending(p), lang)) for p in parts))
-    return " ".join(words)
-
-
-def _titled(word: str) -> str:
-    if not word or not word[0].isalpha():
-        return word
-    if len(word) > 1 and word.isupper():
-        return word
-    return word[0].upper() + word[1:].lower()
+    return transliterate_name(phrase, lang)
 
 
 def strip_cyrillic(text: str) -> str:
     """Make an English field free of Cyrillic: known names become canonical English names, any
     other Cyrillic word is transliterated (case kept). Text without Cyrillic is returned unchanged."""
-    if not has_cyrillic(text):
+    if not has_cyrillic(text, historic=False):
         return text
     pieces: list[str] = []
     cursor = 0
     for mention in find_mentions(text):
-        if not has_cyrillic(mention.surface):
+        if not has_cyrillic(mention.surface, historic=False):
             continue
         pieces.append(text[cursor : mention.start])
         pieces.append(mention.name)

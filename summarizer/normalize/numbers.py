@@ -1,4 +1,4 @@
-"""Numbers in article text: numerals, number words, qualifiers, durations and casualty counts.
+"""Numbers in article text: numerals, number words, qualifiers and durations.
 
 Deterministic tables for Russian, Ukrainian, Bulgarian, English, German, Polish and French.
 Digits may be grouped with spaces (also no-break and thin spaces), commas or dots
@@ -13,14 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import counts_come_first, number_words, pattern
+from ..lexicon import number_words
 from .dates import find_dates
-from .language import detect_language
 
-__all__ = ["QUALIFIERS", "Count", "casualty_counts", "find_counts", "parse_duration_hours", "parse_number"]
-
-QUALIFIERS = ("exact", "approximate", "at_least")
-
+__all__ = ["QUALIFIERS", "Count", "find_counts", "parse_duration_hours", "parse_number"]
 
 @dataclass(frozen=True)
 class Count:
@@ -30,6 +26,9 @@ class Count:
     qualifier: str
     start: int
     end: int
+
+
+QUALIFIERS = ("exact", "approximate", "at_least")
 
 
 # --- number words ----------------------------------------------------------------------------
@@ -333,98 +332,3 @@ def parse_duration_hours(text: str) -> float | None:
     found.sort(key=lambda f: f[0])
     hours = found[0][1]
     return round(hours, 2) if math.isfinite(hours) and hours < MAX_NUMBER else None
-
-
-# --- casualties ------------------------------------------------------------------------------
-
-_KILLED = pattern("killed", whole_words=True)
-_INJURED = pattern("injured", whole_words=True)
-_CHILDREN = pattern("children", whole_words=True)
-_NOT_PEOPLE = re.compile(
-    r"^[\s\u00a0]*(?:\w+[\s\u00a0]+)?(?:дрон\w*|беспилотник\w*|бпла|ракет\w*|шахед\w*|здани\w*|будин\w*|домов|дома"
-    r"|объект\w*|об'єкт\w*|км|километр\w*|кілометр\w*|тонн\w*|лет|років|години|годы|drones?|missiles?|rockets?"
-    r"|buildings?|homes?|houses?|km|tonnes?|tons?|years?|drohnen|raketen|gebäude|dronów|rakiet|budynków|ans)(?!\w)",
-    re.IGNORECASE,
-)
-_INCLUDING = re.compile(
-    r"(?:в том числе|включая|среди них|из них|среди которых|серед них|у тому числі|в тому числі|зокрема|з них"
-    r"|включително|сред тях|от тях|сред които|including|among them|of them|of whom|darunter|davon|w tym|wśród nich"
-    r"|dont|parmi eux)[\s\u00a0:—–-]*(?:\w+[\s\u00a0]+)?$",
-    re.IGNORECASE,
-)
-_PUNCT = re.compile(r"[,;:—–()]")
-_SENTENCE = re.compile(r"[.!?\n]+(?=\s|$)")
-
-
-def _sentence_of(text: str, pos: int) -> tuple[int, int]:
-    left = 0
-    for m in _SENTENCE.finditer(text, 0, pos):
-        left = m.end()
-    right = _SENTENCE.search(text, pos)
-    return left, right.start() if right else len(text)
-
-
-def casualty_counts(text: str, language: str | None = None) -> dict[str, int | str | None]:
-    """Killed and injured counts in ``text`` (a sentence or paragraph about one toll).
-
-    Returns ``{"killed", "injured", "children_killed", "children_injured", "qualifier"}``. A number
-    belongs to the nearest killed- or injured-word of its sentence, before or after it
-    ("погибли около 2 400 человек", "2 400 погибших", "ещё почти 12 000 получили ранения"); each
-    comma, colon or dash between them counts as 40 extra characters of distance. A number followed
-    by a children-word ("трое детей", "5 children") is a children count, and after "including /
-    в том числе / серед них" it belongs to the casualty word before it. Several numbers for one
-    field: the largest wins. Children killed without a total make the total. ``qualifier`` is
-    that of the killed figure, else of the injured figure, else "exact". Number words are
-    those of ``language`` (detected from ``text`` when None); numerals count in any language. In a
-    language whose lexicon says that counts come before their word (Korean "4명이 숨지고", Turkish
-    "on işçi öldü"), a word before the number is 60 characters further away.
-    """
-    keywords = [(m.start(), m.end(), "killed") for m in _KILLED.finditer(text)]
-    keywords += [(m.start(), m.end(), "injured") for m in _INJURED.finditer(text)]
-    result: dict[str, int | str | None] = {
-        "killed": None, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
-    }  # fmt: skip
-    if not keywords:
-        return result
-    best: dict[str, Count] = {}
-    language = language or detect_language(text)
-    count_first = counts_come_first(language)
-    for count in find_counts(text, language):
-        if _NOT_PEOPLE.match(text[count.end : count.end + 30]):
-            continue
-        left, right = _sentence_of(text, count.start)
-        children = bool(_CHILDREN.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
-            re.match(r"^[\s\u00a0]*\w+[\s\u00a0]+" + _CHILDREN.pattern, text[count.end : count.end + 40], re.I)
-        )
-        including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))
-        scored: list[tuple[float, str]] = []
-        for k_start, k_end, kind in keywords:
-            if k_start < left or k_end > right:
-                continue
-            if k_start >= count.end:
-                if including:
-                    continue
-                gap = text[count.end : k_start]
-            else:
-                gap = text[k_end : count.start]
-            distance = len(gap) + 40 * len(_PUNCT.findall(gap)) + (60 if count_first and k_start < count.end else 0)
-            if distance <= 150:
-                scored.append((distance, kind))
-        if not scored:
-            continue
-        kind = min(scored)[1]
-        field = f"children_{kind}" if children else kind
-        if field not in best or count.value > best[field].value:
-            best[field] = count
-    for field, count in best.items():
-        result[field] = count.value
-    if result["killed"] is None and "children_killed" in best:
-        result["killed"] = result["children_killed"]
-        best["killed"] = best["children_killed"]
-    if result["injured"] is None and "children_injured" in best:
-        result["injured"] = result["children_injured"]
-        best["injured"] = best["children_injured"]
-    lead = best.get("killed") or best.get("injured")
-    if lead is not None:
-        result["qualifier"] = lead.qualifier
-    return result

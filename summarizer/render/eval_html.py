@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..articles import read_article
+from ..english import record_title
 from ..evaluate.gold import RECORD_TYPES, GoldArticle, load_gold
-from ..evaluate.report import _fmt as _format_figure
 from ..evaluate.scorer import ArticleScore, score_article
 from ..evaluate.splits import EvalSet
+from ..evaluate.table import format_figure
+from ..extract.grounding import locate_quote
 from ..records import ArticleSummary
-from .html import RECORD_CLASSES, _locate, _record_title
+from .html import RECORD_CLASSES
 
 __all__ = ["OUTCOMES", "render_eval_html"]
 
@@ -78,7 +80,7 @@ def _e(text: object) -> str:
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
-    return _format_figure(value, digits)
+    return format_figure(value, digits)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def _side(
         for index, record in enumerate(getattr(summary, field_name)):
             spans, unlocated = [], []
             for evidence in record.evidence:
-                where = _locate(text, evidence)
+                where = locate_quote(text, evidence.quote, hint=evidence.start)
                 if where is None:
                     unlocated.append(evidence.quote)
                 else:
@@ -111,7 +113,7 @@ def _side(
                     f"{prefix}-{kind}-{index}",
                     kind,
                     outcomes[field_name].get(index, "tp"),
-                    _record_title(record),
+                    record_title(record),
                     tuple(spans),
                     tuple(unlocated),
                 )

@@ -14,28 +14,16 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..digest import (
-    Digest,
-    DigestSource,
-    MergedCasualty,
-    MergedDemand,
-    MergedMeeting,
-    casualty_context,
-    casualty_figure,
-    coverage,
-    meeting_line,
-)
-from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
+from ..digest.models import Digest, DigestSource, MergedCasualty, MergedDemand, MergedMeeting
+from ..english import casualty_context, casualty_figure, language_name, meeting_line, record_title, seen_span
+from ..extract.grounding import locate_quote
+from ..records import ArticleSummary, Casualty, Demand, MeetingEvent
+from .digest import coverage
 
 __all__ = ["RECORD_CLASSES", "render_html"]
 
 RECORD_CLASSES: dict[str, str] = {"meetings": "meeting", "demands": "demand", "casualties": "casualty"}
 """Record list of an ``ArticleSummary`` -> CSS class of its highlights (``<mark class="meeting">``)."""
-
-_LANGUAGES = {
-    "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "en": "English", "de": "German", "pl": "Polish",
-    "fr": "French", "es": "Spanish", "it": "Italian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
-}  # fmt: skip
 
 _CSS = """
 :root { --meeting: #ffe08a; --demand: #a8d8ff; --casualty: #ffb3b3; --ink: #1d1d1f; --muted: #666; }
@@ -132,6 +120,10 @@ _JS = """
 """
 
 
+# Where a timeline entry links to: article anchors by id, record ids by evidence span.
+_Links = tuple[dict[str, str], dict[tuple[str, int, int], str]]
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -154,25 +146,6 @@ class _RecordView:
     record: MeetingEvent | Demand | Casualty
 
 
-def _record_title(record: MeetingEvent | Demand | Casualty) -> str:
-    """The English record in one line, for the ``title`` tooltip."""
-    if isinstance(record, MeetingEvent):
-        who = ", ".join(record.participants) or "participants unknown"
-        outcome = f": {record.outcome}" if record.outcome else ""
-        return (
-            f"Meeting: {record.date or 'date unknown'} · {record.location or 'place unknown'} · {record.status}"
-            f" — {who}{outcome}"
-        )
-    if isinstance(record, Demand):
-        target = f" → {record.target}" if record.target else ""
-        return f"Demand [{record.category}]: {record.actor}{target}: {record.demand}"
-    data = record.model_dump(mode="json")  # enum defaults become plain strings
-    figures = [f"{data[k]:,} {k}" for k in ("killed", "injured") if data[k] is not None]
-    qualifier = {"approximate": "about ", "at_least": "at least ", "exact": ""}[data["qualifier"]]
-    details = ", ".join(str(data[k]) for k in ("victims", "country", "location", "period") if data[k])
-    return f"Casualties: {qualifier}{', '.join(figures) or 'no figure'} ({details})"
-
-
 def _record_fields(record: MeetingEvent | Demand | Casualty) -> list[tuple[str, str]]:
     data = record.model_dump(mode="json", exclude={"evidence"})
     rows = []
@@ -182,15 +155,6 @@ def _record_fields(record: MeetingEvent | Demand | Casualty) -> list[tuple[str, 
         shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
         rows.append((key.replace("_", " "), shown))
     return rows
-
-
-def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
-    """The span of ``evidence`` in ``text``: its offsets when they hold the quote, else the quote's
-    first occurrence, else None (an ungrounded quote is not highlighted)."""
-    if 0 <= evidence.start < evidence.end <= len(text) and text[evidence.start : evidence.end] == evidence.quote:
-        return evidence.start, evidence.end
-    found = text.find(evidence.quote)
-    return (found, found + len(evidence.quote)) if found >= 0 else None
 
 
 def _highlight(text: str, spans: Sequence[_Span]) -> str:
@@ -244,37 +208,45 @@ def _linked_records(sources: Iterable[DigestSource], by_span: dict[tuple[str, in
     return " ".join(dict.fromkeys(ids))
 
 
-def _meeting_item(m: MergedMeeting, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _item(
+    sources: Sequence[DigestSource],
+    links: _Links,
+    body: str,
+    reason: str | None,
+    title: str | None = None,
+) -> str:
+    """One timeline entry: ``body``, its citations, the merge reason when given; clicking it
+    highlights the evidence of the records it merges."""
+    anchors, by_span = links
+    tip = f' title="{_e(title)}"' if title is not None else ""
+    why = f'<div class="why">{_e(reason)}</div>' if reason is not None else ""
+    return f'<li data-records="{_e(_linked_records(sources, by_span))}"{tip}>{body} {_cite(sources, anchors)}{why}</li>'
+
+
+def _meeting_item(m: MergedMeeting, links: _Links) -> str:
     who = ", ".join(m.participants) or "participants unknown"
     outcome = f": {m.outcome}" if m.outcome else ""
-    why = f'<div class="why">{_e(m.merge_reason)}</div>' if len(m.sources) > 1 or "kept apart" in m.merge_reason else ""
-    return (
-        f'<li data-records="{_e(_linked_records(m.sources, by_span))}" title="{_e(meeting_line(m))}">'
+    body = (
         f'<span class="when">{_e(m.date or "date unknown")}</span> · {_e(m.location or "place unknown")} · '
-        f"<strong>{_e(m.status)}</strong> — {_e(who)}{_e(outcome)} {_cite(m.sources, anchors)}{why}</li>"
+        f"<strong>{_e(m.status)}</strong> — {_e(who)}{_e(outcome)}"
     )
+    shown = len(m.sources) > 1 or "kept apart" in m.merge_reason
+    return _item(m.sources, links, body, m.merge_reason if shown else None, meeting_line(m))
 
 
-def _demand_item(d: MergedDemand, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _demand_item(d: MergedDemand, links: _Links) -> str:
     target = f"→ {d.target} " if d.target else ""
-    seen = d.first_seen or "undated"
-    if d.last_seen and d.last_seen != d.first_seen:
-        seen = f"{seen} to {d.last_seen}"
-    why = f'<div class="why">{_e(d.merge_reason)}</div>' if len(d.sources) > 1 else ""
-    return (
-        f'<li data-records="{_e(_linked_records(d.sources, by_span))}"><strong>{_e(d.actor)}</strong> '
-        f"{_e(target)}[{_e(d.category)}]: "
-        f'{_e(d.demand)} <span class="meta">(seen {_e(seen)})</span> {_cite(d.sources, anchors)}{why}</li>'
+    body = (
+        f"<strong>{_e(d.actor)}</strong> {_e(target)}[{_e(d.category)}]: "
+        f'{_e(d.demand)} <span class="meta">(seen {_e(seen_span(d))})</span>'
     )
+    return _item(d.sources, links, body, d.merge_reason if len(d.sources) > 1 else None)
 
 
-def _casualty_item(c: MergedCasualty, anchors: dict[str, str], by_span: dict[tuple[str, int, int], str]) -> str:
+def _casualty_item(c: MergedCasualty, links: _Links) -> str:
     cause = f"; cause: {c.cause}" if c.cause else ""
-    why = f'<div class="why">{_e(c.merge_reason)}</div>' if len(c.sources) > 1 else ""
-    return (
-        f'<li data-records="{_e(_linked_records(c.sources, by_span))}">{_e(casualty_figure(c))} '
-        f"({_e(casualty_context(c))}){_e(cause)} {_cite(c.sources, anchors)}{why}</li>"
-    )
+    body = f"{_e(casualty_figure(c))} ({_e(casualty_context(c))}){_e(cause)}"
+    return _item(c.sources, links, body, c.merge_reason if len(c.sources) > 1 else None)
 
 
 def _section(title: str, section_id: str, items: list[str], tag: str = "ul") -> str:
@@ -298,7 +270,7 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
         for field_name, kind in RECORD_CLASSES.items():
             for record in getattr(summary, field_name):
                 record_id = f"record-{len(views)}"
-                views.append(_RecordView(record_id, kind, _record_title(record), summary, record))
+                views.append(_RecordView(record_id, kind, record_title(record), summary, record))
                 for e in record.evidence:
                     by_span.setdefault((summary.article_id, e.start, e.end), record_id)
 
@@ -313,10 +285,10 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
         '<mark class="casualty">casualty</mark> — hover a highlight for the English record, click for details.</p>',
         "</header><main>",
         _section(
-            "Timeline of meetings", "timeline", [_meeting_item(m, anchors, by_span) for m in digest.meetings], "ol"
+            "Timeline of meetings", "timeline", [_meeting_item(m, (anchors, by_span)) for m in digest.meetings], "ol"
         ),
-        _section("Standing demands", "demands", [_demand_item(d, anchors, by_span) for d in digest.demands]),
-        _section("Casualties", "casualties", [_casualty_item(c, anchors, by_span) for c in digest.casualties]),
+        _section("Standing demands", "demands", [_demand_item(d, (anchors, by_span)) for d in digest.demands]),
+        _section("Casualties", "casualties", [_casualty_item(c, (anchors, by_span)) for c in digest.casualties]),
         '<section id="articles"><h2>Articles</h2>',
     ]
     for summary in ordered:
@@ -334,7 +306,7 @@ def render_html(digest: Digest, summaries: Sequence[ArticleSummary], texts: dict
 
 
 def _article(summary: ArticleSummary, anchor: str, text: str | None, views: Sequence[_RecordView]) -> str:
-    language = _LANGUAGES.get(summary.language, summary.language)
+    language = language_name(summary.language)
     head = (
         f'<article class="source" id="{anchor}"><h3>{_e(summary.headline)}</h3>'
         f'<p class="meta">{_e(summary.article_id)} · {_e(language)} · published {_e(summary.published or "unknown")}'
@@ -348,7 +320,7 @@ def _article(summary: ArticleSummary, anchor: str, text: str | None, views: Sequ
         if view.summary is not summary:
             continue
         for e in view.record.evidence:
-            where = _locate(text, e)
+            where = locate_quote(text, e.quote, hint=e.start)
             if where is None:
                 unlocated.append(f"{view.title} — quote not found: {e.quote}")
             else:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ..english import casualty_context, casualty_figure, language_name, meeting_extras
 from ..records import ArticleSummary, Casualty, Demand, Evidence, MeetingEvent
 
 __all__ = ["escape_markdown", "render_brief"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+|!~])")
-_LANGUAGES = {
-    "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "en": "English", "de": "German", "pl": "Polish",
-    "fr": "French", "es": "Spanish", "it": "Italian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
-}  # fmt: skip
 
 
 def escape_markdown(text: str) -> str:
@@ -28,13 +25,7 @@ def _meeting_line(m: MeetingEvent) -> str:
     when = m.date or "date unknown"
     where = m.location or "place unknown"
     who = ", ".join(m.participants) or "participants unknown"
-    extra = []
-    if m.format != "unknown":
-        extra.append(m.format.replace("_", " "))
-    if m.duration_hours is not None:
-        extra.append(f"{m.duration_hours:g} h")
-    if m.topics:
-        extra.append("topics: " + ", ".join(m.topics))
+    extra = meeting_extras(m)
     tail = f" ({'; '.join(extra)})" if extra else ""
     outcome = f": {m.outcome}" if m.outcome else ""
     return f"- {when} · {where} · **{m.status}** — {escape_markdown(who)}{outcome}{tail}"
@@ -46,22 +37,15 @@ def _demand_line(d: Demand) -> str:
 
 
 def _casualty_line(c: Casualty) -> str:
-    parts = []
-    if c.killed is not None:
-        parts.append(f"{c.killed:,} killed")
-    if c.injured is not None:
-        parts.append(f"{c.injured:,} injured")
-    qualifier = {"approximate": "about ", "at_least": "at least ", "exact": ""}[c.qualifier]
-    details = [x for x in (c.victims if c.victims != "unspecified" else None, c.country, c.location, c.period) if x]
     source = f"; source: {c.reported_by}" if c.reported_by else ""
     cause = f"; cause: {c.cause}" if c.cause else ""
-    return f"- {qualifier}{', '.join(parts)} ({', '.join(details) or 'no details'}){cause}{source}"
+    return f"- {casualty_figure(c, empty='')} ({casualty_context(c)}){cause}{source}"
 
 
 def render_brief(summary: ArticleSummary) -> str:
     """Headline, language and date, the brief, then meetings, demands and casualties, each
     line followed by its original-language quote and offsets."""
-    language = _LANGUAGES.get(summary.language, summary.language)
+    language = language_name(summary.language)
     lines = [
         f"# {escape_markdown(summary.headline)}",
         "",

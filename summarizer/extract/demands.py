@@ -1,0 +1,69 @@
+"""Demands: who demands what of whom, the actor grounded in the sentence, repeats of one demand
+folded into one record with several quotes."""
+
+from __future__ import annotations
+
+from ..articles import Article
+from ..errors import ExtractionError
+from ..normalize.names import canonical_actor, strip_cyrillic
+from ..records import Demand
+from .asking import Memo, ask_once, note_failure, record_usage
+from .candidates import Candidate
+from .grounding import evidence_for_span
+from .participants import unknown_entity
+from .passes import Asker, ask_demand
+from .result import ExtractionStats
+
+__all__ = ["find_demands", "grounded_actor"]
+
+
+def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:
+    mentions = list(candidate.mentions)
+    if candidate.context is not None and candidate.sentence.start >= candidate.context.start:
+        mentions += candidate.context_mentions  # a clause: its sentence names the actor
+    names = [m.actor or m.name for m in mentions if m.kind in {"state", "organisation", "person", "group"}]
+    if raw:
+        actor = canonical_actor(raw) or canonical_actor(strip_cyrillic(raw))
+        if actor and actor in names:
+            return actor
+        if actor is None:
+            # Unknown to the alias table (a union, a movement, "protesters"): the model's English
+            # answer stands. A known name is never put in the place of an unknown one.
+            return unknown_entity(raw)
+    if fallback and names:
+        return names[0]
+    return None
+
+
+def find_demands(article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats) -> list[Demand]:
+    demands: list[Demand] = []
+    memo: Memo = {}
+    for candidate in candidates:
+        stats.note_candidate("demands", candidate.sentence.start, candidate.sentence.end)
+        try:
+            answer, usage = ask_once(memo, "demand", candidate, lambda c: ask_demand(client, c, article.published))
+        except ExtractionError as exc:
+            note_failure(stats, "demand", candidate, exc)
+            continue
+        record_usage(stats, usage)
+        text = strip_cyrillic(answer.demand).strip()
+        if not answer.is_demand or not text:
+            continue
+        actor = grounded_actor(answer.actor, candidate, fallback=True)
+        if actor is None:
+            stats.dropped_unsupported += 1
+            continue
+        target = grounded_actor(answer.target, candidate, fallback=False)
+        if target == actor:
+            target = None
+        sentence = candidate.sentence
+        evidence = evidence_for_span(article.text, sentence.start, sentence.end)
+        twin = next(
+            (d for d in demands if (d.actor, d.target, d.category, d.demand) == (actor, target, answer.category, text)),
+            None,
+        )
+        if twin is not None:  # the same demand repeated: one record, several quotes
+            twin.evidence.append(evidence)
+            continue
+        demands.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
+    return demands

@@ -1,0 +1,270 @@
+"""Meetings: a record per meeting the article reports, its status fixed by the wording, the
+tense and the date where they speak, follow-up sentences attached, mentions of one meeting merged."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..articles import Article
+from ..errors import ExtractionError
+from ..normalize.dates import dates_compatible, resolve_date
+from ..normalize.numbers import parse_duration_hours
+from ..normalize.tense import meeting_tense
+from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
+from .asking import Memo, ask_once, note_failure, record_usage
+from .candidates import Candidate
+from .grounding import evidence_for_span
+from .participants import resolve_participants, window_people
+from .passes import Asker, ask_meeting
+from .result import ExtractionStats
+from .rules import (
+    ALSO_PRESENT,
+    SEQUEL,
+    format_from_text,
+    is_aggregate,
+    outcome_of,
+    place_of,
+    status_from_text,
+    topics_of,
+)
+from .sentences import Sentence
+
+__all__ = ["ATTACH_WINDOW", "find_meetings"]
+
+log = logging.getLogger(__name__)
+
+ATTACH_WINDOW = 3  # a follow-up sentence attaches to a meeting at most this many sentences back
+
+
+@dataclass
+class _Meeting:
+    participants: list[str]
+    status: str
+    format: str
+    date: str | None
+    location: str | None
+    duration: float | None
+    evidence: list[Evidence]
+    last_sentence: int
+    outcome: str | None = None
+    topics: list[str] = field(default_factory=list)
+    status_certain: bool = False  # set by the wording, the tense or the date, not only by the model
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if len(b) > len(a) else a
+
+
+def _relative_to_published(date: str | None, published: str | None) -> int:
+    """-1 when ``date`` lies wholly before publication, 1 wholly after, 0 otherwise."""
+    if date is None or published is None:
+        return 0
+    pub = published[: len(date)]
+    if date < pub:
+        return -1
+    if date > pub:
+        return 1
+    return 0
+
+
+def _build_meeting(
+    answer_participants: list[str], status: str, fmt: str, candidate: Candidate, article: Article
+) -> _Meeting:
+    sentence = candidate.sentence
+    date = resolve_date(sentence.text, article.published)
+    text_status = status_from_text(sentence.text)
+    certain = text_status is not None
+    if text_status is not None:
+        status = text_status
+    else:
+        tense = meeting_tense(sentence.text)
+        certain = tense is not None
+        if tense == "past":
+            status = "happened"
+        elif tense == "future" and status == "happened":
+            status = "planned"
+    position = _relative_to_published(date, article.published)
+    if status != "cancelled":
+        if position < 0 and text_status is None:
+            status, certain = "happened", True
+        elif position > 0 and status == "happened":
+            status, certain = "planned", True
+    return _Meeting(
+        participants=answer_participants,
+        status=status,
+        format=format_from_text(sentence.text) or fmt,
+        date=date,
+        location=place_of(list(candidate.mentions), sentence.text),
+        duration=parse_duration_hours(sentence.text),
+        evidence=[evidence_for_span(article.text, sentence.start, sentence.end)],
+        last_sentence=sentence.index,
+        outcome=outcome_of(sentence.text),
+        topics=topics_of(sentence.text),
+        status_certain=certain,
+    )
+
+
+def _same_meeting(a: _Meeting, b: _Meeting) -> bool:
+    """Two mentions of one meeting: shared participants, compatible dates and places; when a
+    date is missing, a past mention and a future one are different meetings."""
+    shared = set(a.participants) & set(b.participants)
+    if not shared:
+        return False
+    smaller = min(len(set(a.participants)), len(set(b.participants)))
+    if len(shared) < min(2, smaller):
+        return False
+    if not dates_compatible(a.date, b.date):
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    if (a.date is None or b.date is None) and (a.status == "happened") != (b.status == "happened"):
+        return False
+    return True
+
+
+def _absorb(into: _Meeting, other: _Meeting) -> None:
+    for name in other.participants:
+        if name not in into.participants:
+            into.participants.append(name)
+    # The wording beats the model's guess; between equals, the further-along status wins.
+    if (other.status_certain, STATUS_RANK_WITHIN_ARTICLE[other.status]) > (
+        into.status_certain,
+        STATUS_RANK_WITHIN_ARTICLE[into.status],
+    ):
+        into.status = other.status
+        into.status_certain = other.status_certain
+    if into.format == "unknown":
+        into.format = other.format
+    into.date = _more_precise(into.date, other.date)
+    into.location = into.location or other.location
+    into.duration = into.duration if into.duration is not None else other.duration
+    into.outcome = into.outcome or other.outcome
+    into.topics += [t for t in other.topics if t not in into.topics]
+    into.evidence += [e for e in other.evidence if e not in into.evidence]
+    into.last_sentence = max(into.last_sentence, other.last_sentence)
+
+
+def _merge_all(found: list[_Meeting]) -> list[_Meeting]:
+    """Merge until no two records describe the same meeting (a record that grew may now match)."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if _same_meeting(a, b):
+                    _absorb(a, b)
+                    found.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return found
+
+
+def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Article) -> None:
+    """A sentence right after a meeting's, in the same paragraph, that states a duration or an
+    outcome and starts no meeting of its own ("The talks lasted over 12 hours") describes it."""
+    claimed = {e.start for m in found for e in m.evidence}
+    for meeting in found:
+        here = sentences[meeting.last_sentence] if meeting.last_sentence < len(sentences) else None
+        following = meeting.last_sentence + 1
+        if here is None or following >= len(sentences):
+            continue
+        sentence = sentences[following]
+        if sentence.paragraph != here.paragraph or sentence.start in claimed:
+            continue
+        duration = parse_duration_hours(sentence.text)
+        outcome = outcome_of(sentence.text)
+        if (duration is None or meeting.duration is not None) and (outcome is None or meeting.outcome is not None):
+            continue
+        meeting.duration = meeting.duration if meeting.duration is not None else duration
+        meeting.outcome = meeting.outcome or outcome
+        meeting.evidence.append(evidence_for_span(article.text, sentence.start, sentence.end))
+        claimed.add(sentence.start)
+
+
+def find_meetings(
+    article: Article,
+    sentences: list[Sentence],
+    candidates: list[Candidate],
+    client: Asker,
+    stats: ExtractionStats,
+    language: str,
+) -> list[MeetingEvent]:
+    found: list[_Meeting] = []
+    last: _Meeting | None = None  # the meeting the text spoke of most recently
+    memo: Memo = {}
+    for candidate in candidates:
+        stats.note_candidate("meetings", candidate.sentence.start, candidate.sentence.end)
+        try:
+            answer, usage = ask_once(
+                memo,
+                "meeting",
+                candidate,
+                lambda c: ask_meeting(client, c, article.published, window_people(c)),
+            )
+        except ExtractionError as exc:
+            note_failure(stats, "meeting", candidate, exc)
+            continue
+        record_usage(stats, usage)
+        if not answer.is_meeting or is_aggregate(candidate.sentence.text):
+            continue
+        participants = resolve_participants(answer.participants, candidate, language)
+        meeting = _build_meeting(participants, answer.status, answer.format, candidate, article)
+        log.debug(
+            "meeting? %s | model %s %s | resolved %s date=%s status=%s",
+            candidate.sentence.text[:70], answer.participants, answer.status, participants, meeting.date, meeting.status,
+        )  # fmt: skip
+        near = last is not None and candidate.sentence.index - last.last_sentence <= ATTACH_WINDOW
+        if last is not None and near and meeting.date is None and last.date and SEQUEL.search(candidate.sentence.text):
+            meeting.date = last.date[:7]  # "a few days later": the same month, at most
+            if meeting.status != "cancelled" and _relative_to_published(meeting.date, article.published) < 0:
+                meeting.status = "happened"
+        if last is not None and near and ALSO_PRESENT.search(candidate.sentence.text):
+            # "Kushner and Bessent were also present at the meeting": more people, same meeting.
+            meeting.participants = list(dict.fromkeys(last.participants + participants))
+            _absorb(last, meeting)
+            continue
+        if len(participants) < 2:
+            if last is not None and near and dates_compatible(last.date, meeting.date):
+                # A follow-up ("the talks lasted five hours") belongs to the meeting just described;
+                # a place it names is where something else happened ("Moscow then said...").
+                meeting.participants = list(last.participants)
+                meeting.location = None
+                _absorb(last, meeting)
+            elif last is not None and near and meeting.date is not None:
+                # "The next round took place on 11 April": the same parties meet again.
+                meeting.participants = list(last.participants)
+                found.append(meeting)
+                last = meeting
+            else:
+                stats.dropped_unsupported += 1
+            continue
+        twin = next((m for m in reversed(found) if _same_meeting(m, meeting)), None)
+        if twin is not None:
+            _absorb(twin, meeting)
+            last = twin
+        else:
+            found.append(meeting)
+            last = meeting
+    found = _merge_all(found)
+    _follow_ups(found, sentences, article)
+    return [
+        MeetingEvent(
+            participants=m.participants,
+            location=m.location,
+            date=m.date,
+            status=m.status,  # type: ignore[arg-type]
+            format=m.format,  # type: ignore[arg-type]
+            duration_hours=m.duration,
+            topics=m.topics,
+            outcome=m.outcome,
+            evidence=m.evidence,
+        )
+        for m in found
+    ]

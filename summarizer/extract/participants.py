@@ -1,0 +1,131 @@
+"""Who takes part: the model's names mapped to canonical names the sentence or its context
+mention; invented, title-only and unknown-script names dropped."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
+from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
+from ..normalize.text import is_latin_script
+from .candidates import Candidate
+from .rules import qualifies_other
+
+__all__ = ["NAME_SIMILARITY", "resolve_participants", "unknown_entity", "window_mentions", "window_people"]
+
+
+def window_mentions(candidate: Candidate) -> list[Mention]:
+    return list(candidate.mentions) + list(candidate.context_mentions)
+
+
+def _name_similarity(a: str, b: str) -> float:
+    """How alike two English names are: the better of full-name and last-name similarity."""
+    a, b = a.lower().strip(), b.lower().strip()
+    full = SequenceMatcher(None, a, b).ratio()
+    last = SequenceMatcher(None, a.split()[-1], b.split()[-1]).ratio() if a.split() and b.split() else 0.0
+    return max(full, last)
+
+
+NAME_SIMILARITY = 0.6
+
+
+def window_people(candidate: Candidate) -> list[str]:
+    """Canonical names of the people and groups the sentence and its context mention."""
+    names: list[str] = []
+    for mention in window_mentions(candidate):
+        if mention.kind in {"person", "group"} and mention.name not in names:
+            names.append(mention.name)
+    return names
+
+
+def _title_only(name: str, candidate: Candidate) -> bool:
+    """True when every mention of ``name`` in the window only qualifies someone else
+    ("the envoy of President Trump", "Trump's son-in-law"): such a person is not a participant."""
+    spans = [(candidate.sentence, m) for m in candidate.mentions if m.name == name]
+    if candidate.context is not None:
+        spans += [(candidate.context, m) for m in candidate.context_mentions if m.name == name]
+    if not spans:
+        return False
+    return all(qualifies_other(sentence.text[max(0, m.start - 80) : m.start], m.surface) for sentence, m in spans)
+
+
+def _echoed_mention(english: str, candidate: Candidate) -> str | None:
+    """The window mention a model merely transliterated ("Predstaviteli Na SASHT" for
+    "представители на САЩ"): its canonical actor or name."""
+    words = re.findall(r"[a-z]+", english.lower())
+    for mention in window_mentions(candidate):
+        surface = re.findall(r"[a-z]+", transliterate(mention.surface).lower())
+        if len(surface) != 1 or len(surface[0]) < 3:
+            continue
+        if any(SequenceMatcher(None, surface[0], word).ratio() >= 0.7 for word in words):
+            return mention.actor or mention.name
+    return None
+
+
+def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
+    """Map the model's names to canonical names that the sentence or its context mention.
+
+    Garbled spellings ("Steve Uitkoff") map to the most similar person the window mentions;
+    a known person the window never mentions, or a name that resembles nothing in the
+    window, is dropped as invented; delegations are kept; an unknown person who is in the
+    window is transliterated.
+    """
+    known = window_people(candidate)
+    window_states = {m.actor or m.name for m in window_mentions(candidate)}
+    window = strip_cyrillic((candidate.context.text if candidate.context else "") + " " + candidate.sentence.text)
+    window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
+    comparable = is_latin_script(window)
+    resolved: list[str] = []
+    for raw in names:
+        raw = raw.strip()
+        if not raw:
+            continue
+        english = strip_cyrillic(raw).strip()
+        name = canonical_person(raw) or canonical_person(english)
+        if name is None and english.lower() in DELEGATIONS:
+            name = DELEGATIONS[english.lower()]
+        if name is None:
+            # "representatives of the US", "Ukraine": a state among participants is its delegation.
+            actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)
+            if actor in STATE_DELEGATIONS:
+                name = STATE_DELEGATIONS[actor]
+            elif actor is not None and canonical_person(actor) is not None:
+                name = actor
+        if name is None and known:
+            best = max(known, key=lambda k: _name_similarity(english, k))
+            if _name_similarity(english, best) >= NAME_SIMILARITY:
+                name = best
+        if name is None:
+            last = english.split()[-1].lower() if english.split() else ""
+            if last and any(SequenceMatcher(None, last, w).ratio() >= 0.8 for w in window_words):
+                name = english_name(raw, language)
+            elif not comparable:
+                # A window in a script an English name cannot be compared with (Greek, Arabic,
+                # Chinese, Korean...): the model's English name stands, unless it is a known
+                # person the window never mentions (checked below).
+                name = unknown_entity(raw)
+        if name is None:
+            continue
+        if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
+            continue  # a delegation of a state the window never mentions
+        if canonical_person(name) is not None and name not in known:
+            continue  # a known person the window never mentions: the model made them up
+        if _title_only(name, candidate):
+            continue
+        if name not in resolved:
+            resolved.append(name)
+    return resolved
+
+
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def unknown_entity(raw: str) -> str | None:
+    """The model's English name for an entity the alias table does not know, cleaned: Cyrillic
+    transliterated, outer spaces and punctuation trimmed; None unless it is a short phrase in
+    Latin script (an answer in the article's script, or a sentence, is no name)."""
+    english = " ".join(strip_cyrillic(raw).split()).strip(" .,;:-\"'«»“”")
+    if not english or len(english.split()) > 6 or not _LATIN_NAME.match(english):
+        return None
+    return english

@@ -1,0 +1,41 @@
+"""Casualty counts (normalize/casualties) and casualty records (extract/casualties), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from summarizer.articles import parse_article
+from summarizer.extract.candidates import casualty_candidates, reportable
+from summarizer.extract.casualties import find_casualties
+from summarizer.extract.result import ExtractionStats
+from summarizer.extract.sentences import split_sentences
+from summarizer.normalize.casualties import casualty_counts
+
+
+def test_counts_in_several_languages() -> None:
+    assert casualty_counts("Po wybuchu zginęło pięć osób, a dziesięć zostało rannych.", "pl")["killed"] == 5
+    spanish = casualty_counts("En el incendio murieron 12 personas y resultaron heridas 30.", "es")
+    assert (spanish["killed"], spanish["injured"]) == (12, 30)
+    assert casualty_counts("Mindestens 4 Menschen starben.", "de")["qualifier"] == "at_least"
+    assert casualty_counts("The market opened at 9 with 40 stalls.", "en")["killed"] is None
+
+
+def _records(text: str, language: str) -> list:  # type: ignore[type-arg]
+    article = parse_article(text, "toll")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    return find_casualties(article, casualty_candidates(sentences), ExtractionStats(), language, None)
+
+
+def test_a_record_per_toll_with_victims_and_cause() -> None:
+    (record,) = _records(" date 2025-04-03 A missile strike killed 7 civilians and injured 19 in Kharkiv.", "en")
+    assert (record.killed, record.injured, record.victims) == (7, 19, "civilians")
+    assert record.cause == "Missile strike"
+
+
+def test_a_running_update_of_one_toll_keeps_the_latest_figure() -> None:
+    text = (
+        " date 2025-04-03 Early reports said 3 civilians were killed.\n\n"
+        "By evening the toll had risen: 9 civilians were killed."
+    )
+    (record,) = _records(text, "en")
+    assert record.killed == 9
+    assert record.evidence[0].quote == "By evening the toll had risen: 9 civilians were killed."

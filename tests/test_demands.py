@@ -1,0 +1,58 @@
+"""Demand records assembled from the model's answers, on an article written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.articles import parse_article
+from summarizer.extract.candidates import demand_candidates, reportable
+from summarizer.extract.demands import find_demands, grounded_actor
+from summarizer.extract.result import ExtractionStats
+from summarizer.extract.sentences import split_sentences
+from summarizer.records import Demand
+from summarizer.testing import FakeModel
+
+ARTICLE = (
+    " date 2025-09-02 Hakan Fidan demanded that Sweden extradite the suspects.\n\n"
+    "Later in the day Fidan again demanded that Sweden extradite the suspects.\n\n"
+    "The Swedish Farmers' Union demands lower fuel taxes."
+)
+
+
+def responder(request: dict[str, Any]) -> dict[str, Any]:
+    sentence = FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n", 1)[0]
+    if "extradite" in sentence:
+        return {"is_demand": True, "actor": "Turkey", "target": "Sweden",
+                "demand": "Sweden must extradite the suspects.", "category": "political"}  # fmt: skip
+    return {"is_demand": True, "actor": "Swedish Farmers' Union", "target": "Swedish Farmers' Union",
+            "demand": "Lower fuel taxes.", "category": "economic"}  # fmt: skip
+
+
+def _demands() -> tuple[list[Demand], ExtractionStats]:
+    article = parse_article(ARTICLE, "taxes")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    stats = ExtractionStats()
+    return find_demands(article, demand_candidates(sentences), FakeModel(responder).client(), stats), stats
+
+
+def test_a_repeated_demand_is_one_record_with_every_quote() -> None:
+    demands, stats = _demands()
+    extradition = [d for d in demands if d.category == "political"]
+    assert len(extradition) == 1 and len(extradition[0].evidence) == 2
+    assert stats.calls == 3
+
+
+def test_the_actor_is_grounded_and_an_unknown_one_stands() -> None:
+    demands, _ = _demands()
+    # "Turkey" is not in the sentence, but its foreign minister is: the minister is the actor.
+    assert {d.actor for d in demands} == {"Hakan Fidan", "Swedish Farmers' Union"}
+    farmers = next(d for d in demands if d.category == "economic")
+    assert farmers.target is None  # a target equal to the actor says nothing
+
+
+def test_grounded_actor_without_an_answer_falls_back_to_the_sentence() -> None:
+    article = parse_article(ARTICLE, "taxes")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    candidate = demand_candidates(sentences)[0]
+    assert grounded_actor(None, candidate, fallback=True) == "Hakan Fidan"
+    assert grounded_actor(None, candidate, fallback=False) is None

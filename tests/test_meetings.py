@@ -1,0 +1,82 @@
+"""Meeting records assembled from the model's answers, on an article written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.articles import parse_article
+from summarizer.extract.candidates import meeting_candidates, reportable
+from summarizer.extract.meetings import find_meetings
+from summarizer.extract.result import ExtractionStats
+from summarizer.extract.sentences import split_sentences
+from summarizer.records import MeetingEvent
+from summarizer.testing import FakeModel
+
+ARTICLE = (
+    " date 2025-06-12 Emmanuel Macron met Olaf Scholz in Berlin on Tuesday. "
+    "The talks lasted two hours and were described as constructive.\n\n"
+    "Macron will meet Keir Starmer in London on 20 June.\n\n"
+    "Зеленський зустрівся з Ердоганом у Стамбулі 10 червня."
+)
+
+MODEL_SAYS: dict[str, dict[str, Any]] = {
+    # The model is unsure of the tense: the wording and the date decide.
+    "Olaf Scholz": {"participants": ["Emmanuel Macron", "Olaf Scholz"], "status": "planned", "format": "unknown"},
+    "Keir Starmer": {
+        "participants": ["Emmanuel Macron", "Keir Starmer", "Invented Adviser"],
+        "status": "happened",
+        "format": "in_person",
+    },  # fmt: skip
+    "Ердоганом": {"participants": ["Volodymyr Zelensky", "Erdogan"], "status": "happened", "format": "in_person"},
+}
+
+
+def responder(request: dict[str, Any]) -> dict[str, Any]:
+    sentence = FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n", 1)[0]
+    for key, answer in MODEL_SAYS.items():
+        if key in sentence:
+            return {"is_meeting": True, **answer}
+    return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+
+
+def _meetings() -> tuple[list[MeetingEvent], ExtractionStats]:
+    article = parse_article(ARTICLE, "summit")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    stats = ExtractionStats()
+    found = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(responder).client(), stats, "en")
+    return found, stats
+
+
+def test_each_meeting_is_one_record_with_its_date_place_and_status() -> None:
+    meetings, stats = _meetings()
+    by_date = {m.date: m for m in meetings}
+    assert len(meetings) == 3 and set(by_date) == {"2025-06-10", "2025-06-20"}
+    berlin = next(m for m in meetings if m.location == "Berlin")
+    assert berlin.participants == ["Emmanuel Macron", "Olaf Scholz"]
+    assert berlin.status == "happened"  # "met", and Tuesday lies before publication
+    london = next(m for m in meetings if m.location == "London")
+    assert london.status == "planned" and london.date == "2025-06-20"  # "will meet", after publication
+    assert stats.calls >= 3
+
+
+def test_a_follow_up_sentence_adds_duration_and_outcome_to_its_meeting() -> None:
+    berlin = next(m for m in _meetings()[0] if m.location == "Berlin")
+    assert berlin.duration_hours == 2.0
+    assert berlin.outcome == "The talks were described as constructive."
+    assert len(berlin.evidence) == 2  # the meeting's sentence and the follow-up
+
+
+def test_an_invented_name_is_dropped_and_a_ukrainian_sentence_resolves() -> None:
+    meetings = _meetings()[0]
+    london = next(m for m in meetings if m.location == "London")
+    assert "Invented Adviser" not in london.participants
+    istanbul = next(m for m in meetings if m.location == "Istanbul")
+    assert istanbul.participants == ["Volodymyr Zelensky", "Recep Tayyip Erdogan"]
+    assert istanbul.date == "2025-06-10" and istanbul.status == "happened"
+
+
+def test_every_quote_is_the_articles_own_text() -> None:
+    article = parse_article(ARTICLE, "summit")
+    for meeting in _meetings()[0]:
+        for e in meeting.evidence:
+            assert article.text[e.start : e.end] == e.quote

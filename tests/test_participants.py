@@ -1,0 +1,54 @@
+"""Who takes part: the model's names against what the sentence and its context mention."""
+
+from __future__ import annotations
+
+from summarizer.extract.candidates import Candidate
+from summarizer.extract.participants import resolve_participants, unknown_entity, window_people
+from summarizer.extract.sentences import Sentence
+from summarizer.normalize.names import find_mentions
+
+
+def _candidate(text: str, context: str | None = None) -> Candidate:
+    sentence = Sentence(0, len(text), text, 0, 1)
+    ctx = Sentence(0, len(context), context, 0, 0) if context else None
+    return Candidate(sentence, ctx, tuple(find_mentions(text)), tuple(find_mentions(context or "")))
+
+
+def test_the_window_names_its_people_once() -> None:
+    candidate = _candidate("Keir Starmer spoke with Emmanuel Macron.", "Emmanuel Macron had landed in London.")
+    assert window_people(candidate) == ["Keir Starmer", "Emmanuel Macron"]
+
+
+def test_a_garbled_spelling_maps_to_the_person_the_window_mentions() -> None:
+    candidate = _candidate("Keir Starmer hat Emmanuel Macron in London empfangen.")
+    assert resolve_participants(["Kier Starmar", "Emanuel Makron"], candidate, "de") == [
+        "Keir Starmer",
+        "Emmanuel Macron",
+    ]
+
+
+def test_a_known_person_the_window_never_mentions_is_dropped() -> None:
+    candidate = _candidate("Keir Starmer a reçu Emmanuel Macron à Londres.")
+    assert resolve_participants(["Keir Starmer", "Donald Trump"], candidate, "fr") == ["Keir Starmer"]
+
+
+def test_a_state_among_participants_is_its_delegation() -> None:
+    candidate = _candidate("Delegacje Ukrainy i Turcji spotkały się w Ankarze.")
+    assert resolve_participants(["Ukraine", "Turkey"], candidate, "pl") == [
+        "Ukrainian delegation",
+        "Turkish delegation",
+    ]
+
+
+def test_someone_named_only_in_a_title_is_no_participant() -> None:
+    candidate = _candidate("Steve Witkoff, the envoy of Donald Trump, met Hakan Fidan in Ankara.")
+    assert resolve_participants(["Steve Witkoff", "Donald Trump", "Hakan Fidan"], candidate, "en") == [
+        "Steve Witkoff",
+        "Hakan Fidan",
+    ]
+
+
+def test_an_unknown_entity_is_the_models_english_name_cleaned() -> None:
+    assert unknown_entity(" «Confederación de Agricultores» ") == "Confederación de Agricultores"
+    assert unknown_entity("Профспілка шахтарів") == "Profspilka shakhtariv"
+    assert unknown_entity("The union said it would keep striking until the wages are raised.") is None

@@ -195,12 +195,10 @@ def run_batch(
         if extract is not None:
             _extract_all(articles, extract, sink, report, say, failures_dir=settings.cache_dir / "failures")
         else:
-            from .llm import open_client
+            from .llm import articles_at_once, open_client
 
             with open_client(settings, progress) as client:
-                jobs = settings.jobs if not settings.is_embedded else 1
-                if settings.is_embedded and settings.jobs > 1:
-                    log.warning("--jobs applies to remote servers; the embedded model runs one article at a time")
+                jobs = articles_at_once(settings)
                 _extract_all(articles, lambda a: extract_article(a, client, types=types), sink, report, say,
                              jobs=jobs, failures_dir=settings.cache_dir / "failures")  # fmt: skip
         completed = True

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import instructor
-
 from .llm._http import httpx
 from .llm.client import ModelClient, ResponseCache
 
@@ -98,7 +96,7 @@ class FakeModel:
             base_url="http://fake.invalid/v1",
             model="fake",
             model_identity="fake",
-            mode=instructor.Mode.JSON,
+            mode="json_mode",
             constrain=constrain,
             retries=retries,
             timeout=5,

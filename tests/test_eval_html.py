@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarizer.io import load_summaries
 from summarizer.evaluate.runner import run_eval_sets
 from summarizer.evaluate.splits import EvalSet
+from summarizer.io import load_summaries
 from summarizer.records import ArticleSummary, Casualty, Evidence
 from summarizer.render.eval_html import render_eval_html
 

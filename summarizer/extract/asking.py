@@ -17,11 +17,7 @@ Memo = dict[tuple[str, str, str | None], Any]
 
 
 def record_usage(stats: ExtractionStats, usage: CallUsage) -> None:
-    stats.calls += 1
-    stats.model_seconds += usage.seconds
-    stats.cached_calls += int(usage.cached)
-    stats.prompt_tokens += usage.prompt_tokens
-    stats.completion_tokens += usage.completion_tokens
+    stats.record(usage)
 
 
 def ask_once(

@@ -6,9 +6,9 @@ grammar-constrained server can only produce a short, valid answer.
 
 from __future__ import annotations
 
-from typing import Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from ..llm.client import CallUsage
 from ..records import DemandCategory
@@ -28,8 +28,27 @@ class Asker(Protocol):
     ) -> tuple[T, CallUsage]: ...
 
 
-class MeetingAnswer(BaseModel):
+class _Verdict(BaseModel):
+    """An answer that opens with a yes/no field (``verdict``); when it is false the other fields
+    mean nothing, so a constrained server may end the answer there (``llm.client`` builds that
+    grammar) and the rest take the ``negative`` values."""
+
+    verdict: ClassVar[str]
+    negative: ClassVar[dict[str, Any]]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_negative(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get(cls.verdict) is False:
+            return {**cls.negative, **data}
+        return data
+
+
+class MeetingAnswer(_Verdict):
     """Does the target sentence report one specific meeting, and of whom?"""
+
+    verdict: ClassVar[str] = "is_meeting"
+    negative: ClassVar[dict[str, Any]] = {"participants": [], "status": "possible", "format": "unknown"}
 
     is_meeting: bool = Field(description="true if the target sentence reports one specific meeting, talk or call")
     participants: list[str] = Field(
@@ -40,8 +59,11 @@ class MeetingAnswer(BaseModel):
     format: Literal["in_person", "phone", "video", "unknown"]
 
 
-class DemandAnswer(BaseModel):
+class DemandAnswer(_Verdict):
     """Does the target sentence report a demand, by whom, of whom, for what?"""
+
+    verdict: ClassVar[str] = "is_demand"
+    negative: ClassVar[dict[str, Any]] = {"actor": "", "target": None, "demand": "", "category": "other"}
 
     is_demand: bool = Field(description="true if someone demands, insists on, requires or opposes as a condition")
     actor: str = Field(description="who demands, in English")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..llm.client import CallUsage
 from ..records import ArticleSummary
 
 __all__ = ["ExtractionResult", "ExtractionStats"]
@@ -19,6 +20,9 @@ class ExtractionStats:
     completion_tokens: int = 0
     calls: int = 0
     cached_calls: int = 0
+    prefill_tokens: int = 0  # prompt tokens the server read (not reused from its KV cache)
+    prefill_seconds: float = 0.0
+    decode_seconds: float = 0.0
     dropped_ungrounded: int = 0
     dropped_unsupported: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -30,6 +34,17 @@ class ExtractionStats:
     def note_candidate(self, kind: str, start: int, end: int) -> None:
         self.candidates.setdefault(kind, []).append((start, end))
 
+    def record(self, usage: CallUsage) -> None:
+        """Count one question and what it cost."""
+        self.calls += 1
+        self.model_seconds += usage.seconds
+        self.cached_calls += int(usage.cached)
+        self.prompt_tokens += usage.prompt_tokens
+        self.completion_tokens += usage.completion_tokens
+        self.prefill_tokens += usage.prefill_tokens
+        self.prefill_seconds += usage.prefill_seconds
+        self.decode_seconds += usage.decode_seconds
+
     def add(self, other: ExtractionStats) -> None:
         self.seconds += other.seconds
         self.model_seconds += other.model_seconds
@@ -37,6 +52,9 @@ class ExtractionStats:
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls
         self.cached_calls += other.cached_calls
+        self.prefill_tokens += other.prefill_tokens
+        self.prefill_seconds += other.prefill_seconds
+        self.decode_seconds += other.decode_seconds
         self.dropped_ungrounded += other.dropped_ungrounded
         self.dropped_unsupported += other.dropped_unsupported
         self.warnings.extend(other.warnings)

@@ -17,16 +17,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-import instructor
-import openai
-from instructor.core import InstructorError, InstructorRetryException
 from pydantic import BaseModel
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from ..errors import BackendError, ExtractionError
 from ._http import httpx
+from .prefix import prefix_key
 
 __all__ = ["CallUsage", "ModelClient", "ResponseCache"]
 
@@ -34,13 +32,24 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 
-_TRANSIENT = (
-    openai.APIConnectionError,
-    openai.APITimeoutError,
-    openai.InternalServerError,
-    openai.RateLimitError,
-)
+
+
+def _transient() -> tuple[type[Exception], ...]:
+    # openai and instructor are imported on the first question the cache cannot answer: a fully
+    # cached run never pays the ~1.5 s they take to import.
+    import openai
+
+    return (openai.APIConnectionError, openai.APITimeoutError, openai.InternalServerError, openai.RateLimitError)
+
 CACHE_FORMAT = 1
+
+
+class Router(Protocol):
+    """Where a question goes on a server with several slots (``prefix.SlotRouter``)."""
+
+    def enter(self, label: str, key: str) -> dict[str, Any]: ...
+
+    def leave(self, label: str, key: str) -> None: ...
 
 
 @dataclass
@@ -52,6 +61,11 @@ class CallUsage:
     seconds: float = 0.0
     cached: bool = False
     attempts: int = 1
+    # From servers that report timings (llama.cpp): prompt tokens actually read (the rest came
+    # from the KV cache) and the seconds spent reading them and generating.
+    prefill_tokens: int = 0
+    prefill_seconds: float = 0.0
+    decode_seconds: float = 0.0
 
 
 class ResponseCache:
@@ -106,7 +120,7 @@ class ModelClient:
     model: str
     api_key: str = field(default="local", repr=False)
     model_identity: str = ""
-    mode: instructor.Mode = instructor.Mode.JSON
+    mode: str = "json_mode"  # an ``instructor.Mode`` value: "json_mode", "tool_call"
     constrain: bool = False
     timeout: float = 180.0
     retries: int = 2
@@ -116,15 +130,23 @@ class ModelClient:
     cache: ResponseCache | None = None
     http_client: httpx.Client | None = None
     before_request: Callable[[], None] | None = field(default=None, repr=False)
+    # Set for llama.cpp's own server: the schema goes as an llguidance grammar, with these
+    # top-level keys added to it (not to the prompt), e.g. {"x-guidance": {...}} for compact JSON.
+    llguidance: dict[str, Any] | None = None
+    router: Router | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.model_identity = self.model_identity or f"{self.base_url}|{self.model}"
+        self.mode = str(getattr(self.mode, "value", self.mode))
         self._instructor: Any = None
 
     @property
     def _client(self) -> Any:
         # Built on first use: a fully cached run never pays for the HTTP client (TLS set-up).
         if self._instructor is None:
+            import instructor
+            import openai
+
             raw = openai.OpenAI(
                 base_url=self.base_url,
                 api_key=self.api_key or "local",
@@ -132,7 +154,7 @@ class ModelClient:
                 max_retries=0,  # retries are ours (tenacity), so that they are counted and bounded
                 http_client=self.http_client,
             )
-            self._instructor = instructor.from_openai(raw, mode=self.mode)
+            self._instructor = instructor.from_openai(raw, mode=instructor.Mode(self.mode))
         return self._instructor
 
     def sampling(self, max_tokens: int) -> dict[str, Any]:
@@ -150,7 +172,9 @@ class ModelClient:
                 "params": self.sampling(max_tokens),
                 "extra": self.extra_params,
                 "constrain": self.constrain,
-                "mode": self.mode.value,
+                "llguidance": self.llguidance,
+                "grammar": answer_grammar_schema(response_model) if self.llguidance is not None else None,
+                "mode": self.mode,
             }
         )
 
@@ -182,17 +206,39 @@ class ModelClient:
             return hit, CallUsage(cached=True, seconds=0.0)
         if self.before_request is not None:
             self.before_request()
+        value, usage = self._ask_model(messages, response_model, max_tokens, label)
+        if self.cache is not None and key is not None:
+            self.cache.put(key, {"output": value.model_dump(mode="json"), "label": label})
+        return value, usage
+
+    def _ask_model(
+        self, messages: list[dict[str, str]], response_model: type[T], max_tokens: int, label: str
+    ) -> tuple[T, CallUsage]:
+        import openai
+        from instructor.core import InstructorError, InstructorRetryException
+
+        transient = _transient()
         schema = response_model.model_json_schema()
         params = self.sampling(max_tokens)
         extra_body = dict(self.extra_params)
-        if self.constrain:
+        if self.constrain and self.llguidance is not None:
+            extra_body["grammar"] = "%llguidance {}\nstart: %json " + json.dumps(
+                {**self.llguidance, **answer_grammar_schema(response_model)}
+            )
+            # instructor's JSON mode asks for {"type": "json_object"}, which llama.cpp would honour
+            # with a grammar of any JSON instead of ours.
+            extra_body["response_format"] = {"type": "text"}
+        elif self.constrain:
             extra_body["response_format"] = {"type": "json_object", "schema": schema}
+        prefix = prefix_key(self.model_identity, messages, schema) if self.router is not None else ""
+        if self.router is not None:
+            extra_body.update(self.router.enter(label, prefix))
         started = time.perf_counter()
         attempts = 0
         last_output: str | None = None
         try:
             for attempt in Retrying(
-                retry=retry_if_exception_type(_TRANSIENT),
+                retry=retry_if_exception_type(transient),
                 stop=stop_after_attempt(self.retries + 1),
                 wait=wait_exponential(multiplier=0.5, max=8),
                 reraise=True,
@@ -214,7 +260,7 @@ class ModelClient:
                         if cause is not None:
                             raise cause from None
                         raise
-        except _TRANSIENT as exc:
+        except transient as exc:
             raise BackendError(f"model server failed after {attempts} attempts: {_describe(exc)}") from None
         except openai.APIStatusError as exc:
             raise BackendError(f"model server refused the request: {_describe(exc)}") from None
@@ -232,21 +278,51 @@ class ModelClient:
                 last_output=_last_completion_text(exc),
             ) from None
         usage = CallUsage(seconds=time.perf_counter() - started, attempts=attempts)
+        if self.router is not None:
+            self.router.leave(label, prefix)
         raw_usage = getattr(completion, "usage", None)
         if raw_usage is not None:
             usage.prompt_tokens = int(getattr(raw_usage, "prompt_tokens", 0) or 0)
             usage.completion_tokens = int(getattr(raw_usage, "completion_tokens", 0) or 0)
-        if self.cache is not None and key is not None:
-            self.cache.put(key, {"output": value.model_dump(mode="json"), "label": label})
+        _read_timings(usage, getattr(completion, "timings", None))
         return value, usage
 
 
-def _transport_failure(exc: InstructorRetryException) -> Exception | None:
+def answer_grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    """The schema that constrains an answer. For a model with a ``verdict`` field (a yes/no that
+    opens the answer), a "no" may end the answer at once: ``{"is_meeting": false}`` is a few
+    tokens where the full record would be twenty; the model fills in the rest itself."""
+    schema = response_model.model_json_schema()
+    verdict = getattr(response_model, "verdict", None)
+    if not isinstance(verdict, str) or verdict not in schema.get("properties", {}):
+        return schema
+    defs = schema.pop("$defs", None)
+    no = {"type": "object", "properties": {verdict: {"const": False}}, "required": [verdict],
+          "additionalProperties": False}  # fmt: skip
+    yes = {**schema, "properties": {**schema["properties"], verdict: {"const": True}}, "additionalProperties": False}
+    return {"anyOf": [no, yes], **({"$defs": defs} if defs else {})}
+
+
+def _read_timings(usage: CallUsage, timings: Any) -> None:
+    """llama.cpp's per-request ``timings`` (an extra field of the completion), if present."""
+    if not isinstance(timings, dict):
+        return
+    try:
+        usage.prefill_tokens = int(timings.get("prompt_n", 0))
+        usage.prefill_seconds = float(timings.get("prompt_ms", 0.0)) / 1000
+        usage.decode_seconds = float(timings.get("predicted_ms", 0.0)) / 1000
+    except (TypeError, ValueError):
+        pass
+
+
+def _transport_failure(exc: Exception) -> Exception | None:
     """The transport error (connection, timeout, 5xx) behind an instructor retry error, if any."""
     candidates: list[BaseException | None] = [exc.__cause__, exc.__context__]
     candidates += [getattr(a, "exception", None) for a in getattr(exc, "failed_attempts", None) or []]
     for candidate in candidates:
-        if isinstance(candidate, (*_TRANSIENT, openai.APIStatusError)):
+        import openai
+
+        if isinstance(candidate, (*_transient(), openai.APIStatusError)):
             return candidate  # type: ignore[return-value]
     return None
 

@@ -1,5 +1,5 @@
-"""The embedded backend: a GGUF model assembled from PyPI part packages, served by
-``llama-cpp-python``'s OpenAI-compatible server as a child process on 127.0.0.1."""
+"""The embedded backend: a GGUF model assembled from PyPI part packages, served by llama.cpp's
+own OpenAI-compatible server (``xllamacpp``, see ``engine.py``) as a child process on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -114,6 +115,15 @@ def file_identity(path: Path) -> str:
     return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}"
 
 
+def _last_error(log_path: Path | None) -> str:
+    """The engine's own one-line complaint (a bad ``--set``), if it left one in the log."""
+    if log_path is None or not log_path.is_file():
+        return ""
+    lines = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-20:]
+    errors = [line[len("error: ") :] for line in lines if line.startswith("error: ")]
+    return errors[-1] if errors else ""
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -127,7 +137,9 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 
 class EmbeddedServer:
-    """``llama_cpp.server`` as a child process; a context manager that always stops it.
+    """llama.cpp's server (``python -m summarizer.llm.engine``) as a child process; a context
+    manager that always stops it. ``slots`` questions kinds keep their prompt prefixes in
+    llama.cpp at once, one slot each; slots are saved to and restored from ``state_dir``.
 
     >>> with EmbeddedServer(path) as server:  # doctest: +SKIP
     ...     client = OpenAI(base_url=server.base_url, api_key="local")
@@ -142,13 +154,15 @@ class EmbeddedServer:
         port: int | None = None,
         log_dir: Path | None = None,
         start_timeout: float = 300.0,
-        extra_args: list[str] | None = None,
+        extra_args: str = "",
+        slots: int = 1,
+        state_dir: Path | None = None,
     ) -> None:
         if not model_path.is_file():
             raise ConfigError(f"model file not found: {model_path}")
-        if importlib.util.find_spec("llama_cpp") is None:
+        if importlib.util.find_spec("xllamacpp") is None:
             raise ConfigError(
-                "the embedded backend needs llama-cpp-python: run pip install 'summarizer[embedded]', "
+                "the embedded backend needs xllamacpp: run pip install 'summarizer[embedded]', "
                 "or point --base-url at a running server"
             )
         self.model_path = model_path
@@ -157,30 +171,32 @@ class EmbeddedServer:
         self.port = port or free_port()
         self.log_dir = log_dir
         self.start_timeout = start_timeout
-        self.extra_args = list(extra_args or [])
+        self.extra_args = extra_args
+        self.slots = slots
+        self.state_dir = state_dir or Path(tempfile.gettempdir()) / "summarizer-slots"
         self.process: subprocess.Popen[bytes] | None = None
         self.start_seconds = 0.0
         self._log_file: IO[bytes] | None = None
+        self._log_path: Path | None = None
+
+    @property
+    def root_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self.root_url}/v1"
 
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "summarizer.llm.engine",
             "--model", str(self.model_path),
-            "--host", "127.0.0.1",
             "--port", str(self.port),
-            "--n_ctx", str(self.context),
-            "--n_threads", str(self.threads),
-            "--n_threads_batch", str(self.threads),
-            "--n_batch", "512",
-            "--seed", "0",
-            # No "--cache": its RAM state cache saves the whole KV state after every call, which
-            # measured ~3 s a call here; questions are ordered so the live KV prefix is reused.
-            "--verbose", "False",
-            *self.extra_args,
+            "--context", str(self.context),
+            "--slots", str(self.slots),
+            "--threads", str(self.threads),
+            "--state-dir", str(self.state_dir),
+            "--set", self.extra_args,
         ]  # fmt: skip
 
     def start(self) -> EmbeddedServer:
@@ -188,6 +204,8 @@ class EmbeddedServer:
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             log_path = self.log_dir / "embedded-server.log"
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self._log_path = log_path
         self._log_file = open(log_path, "ab") if log_path else None  # noqa: SIM115
         out: IO[bytes] | int = self._log_file if self._log_file is not None else subprocess.DEVNULL
         log.info("starting embedded server on 127.0.0.1:%d (%s)", self.port, self.model_path.name)
@@ -210,19 +228,23 @@ class EmbeddedServer:
 
     def _wait_ready(self, log_path: Path | None) -> None:
         deadline = time.monotonic() + self.start_timeout
-        url = f"{self.base_url}/models"
+        url = f"{self.root_url}/health"
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
                 where = f"; see {log_path}" if log_path else ""
-                raise BackendError(f"the embedded model server exited with code {self.process.returncode}{where}")
+                last = _last_error(log_path)
+                raise BackendError(
+                    f"the embedded model server exited with code {self.process.returncode}{where}"
+                    + (f": {last}" if last else "")
+                )
             try:
                 with urllib.request.urlopen(url, timeout=2) as response:
                     if response.status == 200:
                         return
             except (urllib.error.URLError, OSError):
                 pass
-            time.sleep(0.25)
+            time.sleep(0.05)
         raise BackendError(f"the embedded model server did not answer within {self.start_timeout:.0f} s")
 
     def alive(self) -> bool:

@@ -76,7 +76,7 @@ def _model_options(parser: argparse.ArgumentParser, only: Sequence[str] = MODEL_
             "--seed", type=int, help="sampling seed sent with every call (SUMMARIZER_SEED; default 0)"),
         "server_args": lambda: group.add_argument(
             "--server-args", metavar="ARGS",
-            help='extra llama_cpp.server options, e.g. "--n_gpu_layers -1" (SUMMARIZER_SERVER_ARGS)'),
+            help='more llama.cpp server settings, e.g. "--n_gpu_layers 99" (SUMMARIZER_SERVER_ARGS)'),
         "cache_dir": lambda: group.add_argument(
             "--cache-dir", type=Path, metavar="DIR",
             help="where the model and the response cache live (SUMMARIZER_CACHE_DIR; default ~/.cache/summarizer)"),
@@ -433,14 +433,16 @@ def _cmd_digest(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from .llm import ResponseCache
+    from .llm import ResponseCache, clear_slot_states
 
     settings = resolve_settings(cache_dir=args.cache_dir)
     folder = settings.cache_dir / "responses"
     if args.action == "path":
         print(folder)
         return 0
-    print(f"removed {ResponseCache(folder).clear()} cached responses from {folder}")
+    responses = ResponseCache(folder).clear()
+    slots = clear_slot_states(settings.cache_dir / "slots")
+    print(f"removed {responses} cached responses from {folder} and {slots} saved prompt prefixes")
     return 0
 
 

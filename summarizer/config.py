@@ -60,7 +60,7 @@ class Settings:
     context: int = 4096
     seed: int = 0
     temperature: float = 0.0
-    server_args: str = ""  # extra llama_cpp.server options for the embedded model, e.g. "--n_gpu_layers -1"
+    server_args: str = ""  # more llama.cpp server settings (common_params fields), e.g. "--n_gpu_layers 99"
 
     @property
     def is_embedded(self) -> bool:

@@ -122,7 +122,7 @@ def _bytes(size: int) -> str:
 def versions() -> dict[str, str]:
     """Versions of summarizer, Python and the packages that decide its behaviour."""
     found = {"summarizer": __version__, "python": platform.python_version()}
-    for package in ("pydantic", "instructor", "openai", "llama-cpp-python", "rich"):
+    for package in ("pydantic", "instructor", "openai", "xllamacpp", "rich"):
         try:
             found[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -159,7 +159,7 @@ def _model_lines(settings: Settings, sources: Mapping[str, str]) -> list[InfoLin
             InfoLine("model file", f"{path} ({state})", f"inside the cache folder ({sources['cache_dir']})"),
         ]
     server = InfoLine(
-        "server", "llama.cpp on 127.0.0.1, a free port per kind of question",
+        "server", "llama.cpp (xllamacpp) on 127.0.0.1, a free port, one slot per kind of question",
         "embedded backend: started on the first question the cache cannot answer",
     )  # fmt: skip
     return [*rows, server]

@@ -39,3 +39,18 @@ def test_a_running_update_of_one_toll_keeps_the_latest_figure() -> None:
     (record,) = _records(text, "en")
     assert record.killed == 9
     assert record.evidence[0].quote == "By evening the toll had risen: 9 civilians were killed."
+
+
+def test_a_number_between_two_casualty_words_goes_to_the_one_not_yet_taken() -> None:
+    # The nearer word of 30 is "killed", but "killed" already has its own number (12).
+    english = casualty_counts("At least 12 people were killed and 30 were injured in the blast.", "en")
+    assert (english["killed"], english["injured"], english["qualifier"]) == (12, 30, "at_least")
+    spelled = casualty_counts("Twelve people died and 40 were hurt when the bridge gave way.", "en")
+    assert (spelled["killed"], spelled["injured"]) == (12, 40)
+    spanish = casualty_counts("Los bomberos dijeron que 7 personas murieron y 25 resultaron heridas.", "es")
+    assert (spanish["killed"], spanish["injured"]) == (7, 25)
+
+
+def test_two_numbers_for_one_word_still_share_it_when_there_is_no_other() -> None:
+    counts = casualty_counts("The storm killed 4 fishermen and 2 tourists on the coast.", "en")
+    assert counts["killed"] == 4 and counts["injured"] is None

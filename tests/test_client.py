@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summarizer.errors import BackendError, ExtractionError
-from summarizer.extract.passes import MeetingAnswer, SummaryAnswer
+from summarizer.extract.passes import DemandAnswer, MeetingAnswer, SummaryAnswer
 from summarizer.llm import RestartingClient
 from summarizer.llm._http import httpx
+from summarizer.llm.client import CallUsage, _read_timings, answer_grammar_schema
 from summarizer.testing import FakeModel, Truncated
 
 MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "q"}]
@@ -108,3 +110,43 @@ def test_answer_cut_at_max_tokens_is_an_extraction_error() -> None:
     fake = FakeModel(lambda request: Truncated('{"headline": "h", "bri'))
     with pytest.raises(ExtractionError, match="summary"):
         fake.client(retries=1).ask(MESSAGES, SummaryAnswer, label="summary")
+
+
+def test_a_no_ends_the_answer_and_the_rest_takes_its_negative_values() -> None:
+    answer = MeetingAnswer.model_validate({"is_meeting": False})
+    assert answer.participants == [] and answer.status == "possible" and answer.format == "unknown"
+    with pytest.raises(ValueError):  # a "yes" must be complete
+        MeetingAnswer.model_validate({"is_meeting": True})
+
+
+def test_the_grammar_lets_a_no_stop_early_and_a_yes_name_every_field() -> None:
+    schema = answer_grammar_schema(MeetingAnswer)
+    no, yes = schema["anyOf"]
+    assert no["properties"] == {"is_meeting": {"const": False}} and no["additionalProperties"] is False
+    assert yes["properties"]["is_meeting"] == {"const": True}
+    assert set(yes["required"]) == {"is_meeting", "participants", "status", "format"}
+    assert answer_grammar_schema(SummaryAnswer) == SummaryAnswer.model_json_schema()  # no yes/no field
+    demand = answer_grammar_schema(DemandAnswer)
+    assert "$defs" in demand and "$defs" not in demand["anyOf"][1]  # references resolve from the root
+
+
+def test_llama_cpp_gets_an_llguidance_grammar_instead_of_any_json() -> None:
+    fake = FakeModel().enqueue({"is_meeting": False})
+    client = fake.client()
+    client.llguidance = {"x-guidance": {"whitespace_pattern": " ?"}}
+    value, _ = client.ask(MESSAGES, MeetingAnswer)
+    assert value.is_meeting is False
+    body = fake.requests[0]
+    assert body["response_format"] == {"type": "text"}  # not instructor's {"type": "json_object"}
+    header, grammar = body["grammar"].split("\n", 1)
+    assert header == "%llguidance {}" and grammar.startswith("start: %json ")
+    constraint = json.loads(grammar[len("start: %json ") :])
+    assert constraint["x-guidance"] == {"whitespace_pattern": " ?"} and len(constraint["anyOf"]) == 2
+
+
+def test_server_timings_are_kept_in_the_usage() -> None:
+    usage = CallUsage()
+    _read_timings(usage, {"prompt_n": 42, "prompt_ms": 1500.0, "predicted_n": 9, "predicted_ms": 600.0})
+    assert (usage.prefill_tokens, usage.prefill_seconds, usage.decode_seconds) == (42, 1.5, 0.6)
+    _read_timings(usage, None)  # servers without timings leave it alone
+    assert usage.prefill_tokens == 42

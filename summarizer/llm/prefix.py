@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SlotRouter", "prefix_key"]
+__all__ = ["SlotRouter", "clear_slot_states", "prefix_key"]
 
 log = logging.getLogger(__name__)
 
@@ -96,3 +96,13 @@ class SlotRouter:
                 if stale.name != name:
                     stale.unlink(missing_ok=True)
         self.holds[slot] = key
+
+
+def clear_slot_states(folder: Path) -> int:
+    """Remove every saved slot (``<cache>/slots/<model>/*.bin``); return how many."""
+    removed = 0
+    if folder.is_dir():
+        for path in folder.glob("*/*.bin"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

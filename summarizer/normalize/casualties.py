@@ -3,6 +3,7 @@ tied to the nearest casualty word of the language's lexicon."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..lexicon import counts_come_first, pattern
@@ -31,6 +32,28 @@ _INCLUDING = re.compile(
 _PUNCT = re.compile(r"[,;:—–()]")
 
 
+# A casualty word that already has its own number nearby is a worse home for a second one:
+# "12 people were killed and 30 were injured" gives 30 to "injured", not to the nearer "killed".
+SHARED_WORD = 50
+MAX_ASSIGNED = 8
+
+
+def _assign(options: list[tuple[Count, bool, list[tuple[float, int]]]]) -> list[int]:
+    """The casualty word of each count: the choice with the least total distance, where two
+    counts (other than children counts) tied to one word pay ``SHARED_WORD`` extra. Beyond
+    ``MAX_ASSIGNED`` counts, each simply takes its nearest word."""
+    nearest = [scored[0][1] for _, _, scored in options]
+    if len(options) > MAX_ASSIGNED:
+        return nearest
+    best_cost, best = float("inf"), nearest
+    for choice in itertools.product(*(scored for _, _, scored in options)):
+        words = [index for (_, children, _), (_, index) in zip(options, choice, strict=True) if not children]
+        cost = sum(distance for distance, _ in choice) + SHARED_WORD * (len(words) - len(set(words)))
+        if cost < best_cost:
+            best_cost, best = cost, [index for _, index in choice]
+    return best
+
+
 def casualty_counts(text: str, language: str | None = None) -> dict[str, int | str | None]:
     """Killed and injured counts in ``text`` (a sentence or paragraph about one toll).
 
@@ -53,9 +76,9 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     }  # fmt: skip
     if not keywords:
         return result
-    best: dict[str, Count] = {}
     language = language or detect_language(text)
     count_first = counts_come_first(language)
+    options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
     for count in find_counts(text, language):
         if _NOT_PEOPLE.match(text[count.end : count.end + 30]):
             continue
@@ -64,8 +87,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
             re.match(r"^[\s\u00a0]*\w+[\s\u00a0]+" + _CHILDREN.pattern, text[count.end : count.end + 40], re.I)
         )
         including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))
-        scored: list[tuple[float, str]] = []
-        for k_start, k_end, kind in keywords:
+        scored: list[tuple[float, int]] = []
+        for index, (k_start, k_end, _kind) in enumerate(keywords):
             if k_start < left or k_end > right:
                 continue
             if k_start >= count.end:
@@ -76,10 +99,12 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
                 gap = text[k_end : count.start]
             distance = len(gap) + 40 * len(_PUNCT.findall(gap)) + (60 if count_first and k_start < count.end else 0)
             if distance <= 150:
-                scored.append((distance, kind))
-        if not scored:
-            continue
-        kind = min(scored)[1]
+                scored.append((distance, index))
+        if scored:
+            options.append((count, children, sorted(scored)))
+    best: dict[str, Count] = {}
+    for (count, children, _), index in zip(options, _assign(options), strict=True):
+        kind = keywords[index][2]
         field = f"children_{kind}" if children else kind
         if field not in best or count.value > best[field].value:
             best[field] = count

@@ -210,3 +210,64 @@ def test_resolve_date_prefers_precision() -> None:
     assert resolve_date("в четверг", "2026-01-21") == "2026-01-22"
     assert resolve_date("в 2025 году", None) == "2025"
     assert resolve_date("без даты", "2026-01-21") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O encontro foi marcado para 14 de março em Lisboa.", "2027-03-14"),
+        ("De ministers spreken elkaar op 3 februari opnieuw.", "2027-02-03"),
+        ("Görüşme 21 ekim tarihinde Ankara'da yapıldı.", "2026-10-21"),
+        ("Pertemuan itu berlangsung pada 9 agustus di Jakarta.", "2026-08-09"),
+        ("Η συνάντηση έγινε στις 5 Νοεμβρίου στην Αθήνα.", "2026-11-05"),
+        ("عقد الاجتماع في 12 أيار في القاهرة.", "2026-05-12"),  # "was held": the past May
+        ("La reunión con los sindicatos será el 20 de enero.", "2027-01-20"),
+        ("El acuerdo se firmó el 3 de julio de 2025 en Madrid.", "2025-07-03"),
+    ],
+)
+def test_month_names_of_more_languages_come_from_their_lexicons(text: str, expected: str) -> None:
+    # Published on 1 December 2026: a day and month without a year take the year its tense asks for.
+    assert resolve_date(text, "2026-12-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("双方于2025年11月3日在北京举行会谈。", "2026-01-10", "2025-11-03"),
+        ("両首脳は３月１５日に東京で会談した。", "2026-04-01", "2026-03-15"),
+        ("양국 장관은 9월 4일 서울에서 만났다.", "2026-10-01", "2026-09-04"),
+        ("会谈预计在6月举行。", "2026-04-01", "2026-06"),
+    ],
+)
+def test_chinese_japanese_and_korean_numeric_dates(text: str, published: str, expected: str) -> None:
+    assert resolve_date(text, published) == expected
+
+
+def test_a_count_of_months_is_not_a_month() -> None:
+    assert resolve_date("谈判持续了3个月。", "2026-04-01") is None
+    assert resolve_date("협상은 3개월 동안 계속됐다.", "2026-04-01") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los ministros se reunieron ayer en Bogotá.", "2026-11-30"),
+        ("I sindacati incontrano il governo domani.", "2026-12-02"),
+        ("Os líderes conversaram ontem por telefone.", "2026-11-30"),
+        ("De premier sprak gisteren met de vakbonden.", "2026-11-30"),
+        ("Bakanlar dün Ankara'da bir araya geldi.", "2026-11-30"),
+        ("Οι υπουργοί συναντήθηκαν χθες στην Αθήνα.", "2026-11-30"),
+        ("التقى الوزيران أمس في الرياض.", "2026-11-30"),
+        ("Kedua menteri bertemu kemarin di Jakarta.", "2026-11-30"),
+        ("两国外长昨天在北京会谈。", "2026-11-30"),
+        ("両外相は明日、東京で会談する。", "2026-12-02"),
+        ("양국 정상은 어제 서울에서 만났다.", "2026-11-30"),
+        ("Las conversaciones comenzaron el año pasado.", "2025"),
+    ],
+)
+def test_relative_words_of_more_languages_come_from_their_lexicons(text: str, expected: str) -> None:
+    assert resolve_date(text, "2026-12-01") == expected
+
+
+def test_a_daily_paper_is_not_today() -> None:
+    assert resolve_date("قالت صحيفة اليومية إن المحادثات مستمرة.", "2026-12-01") is None

@@ -37,8 +37,15 @@ __all__ = [
     "load_lexicons",
     "number_words",
     "pattern",
+    "relative_patterns",
     "weekday_patterns",
 ]
+
+RELATIVE_KINDS: tuple[str, ...] = (
+    "today", "tomorrow", "after_tomorrow", "yesterday", "before_yesterday", "this_month", "last_month",
+    "next_month", "this_year", "last_year", "next_year",
+)  # fmt: skip
+"""The keys of a lexicon's ``relative`` words (day and month and year references)."""
 
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
@@ -61,6 +68,9 @@ class Lexicon:
     count_first: bool = False  # a count comes before its casualty word ("4명이 숨지고", "36人死亡")
     weekdays: tuple[str, ...] = ()
     weekdays_case_sensitive: bool = False
+    months: tuple[tuple[str, ...], ...] = ()  # twelve lists of word forms, January first
+    months_case_sensitive: bool = False  # English "may", "march": only capitalised forms are months
+    relative: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "yesterday" -> patterns
 
     def fragments(self, kind: str, *, whole_words: bool = False) -> list[str]:
         """The regex fragments of ``kind``, each with the anchors its language asks for."""
@@ -107,7 +117,7 @@ def _parse(path: Path) -> Lexicon:
             raise ConfigError(f"{path}: the forms of {value} must be one space-separated string")
         for form in forms.split():
             numbers[form.lower()] = number
-    for flag in ("count_first", "weekdays_case_sensitive"):
+    for flag in ("count_first", "weekdays_case_sensitive", "months_case_sensitive"):
         if not isinstance(data.get(flag, False), bool):
             raise ConfigError(f"{path}: {flag!r} must be true or false")
     weekdays = data.get("weekdays", [])
@@ -118,6 +128,22 @@ def _parse(path: Path) -> Lexicon:
             re.compile(weekday)
         except re.error as exc:
             raise ConfigError(f"{path}: weekday {weekday!r} is not a valid pattern ({exc})") from None
+    months = data.get("months", [])
+    if months and (
+        len(months) != 12 or not all(isinstance(m, list) and m and all(isinstance(f, str) and f for f in m) for m in months)
+    ):
+        raise ConfigError(f"{path}: 'months' must list twelve lists of word forms, January first")
+    relative = data.get("relative", {})
+    if not isinstance(relative, dict) or not set(relative) <= set(RELATIVE_KINDS):
+        raise ConfigError(f"{path}: 'relative' maps some of {', '.join(RELATIVE_KINDS)} to lists of patterns")
+    for kind, entries in relative.items():
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+            raise ConfigError(f"{path}: relative {kind!r} must be a list of non-empty strings")
+        for entry in entries:
+            try:
+                re.compile(entry)
+            except re.error as exc:
+                raise ConfigError(f"{path}: relative {kind} entry {entry!r} is not a valid pattern ({exc})") from None
     return Lexicon(
         path.stem,
         str(data.get("name", path.stem)),
@@ -127,6 +153,9 @@ def _parse(path: Path) -> Lexicon:
         data.get("count_first", False),
         tuple(weekdays),
         data.get("weekdays_case_sensitive", False),
+        tuple(tuple(forms) for forms in months),
+        data.get("months_case_sensitive", False),
+        {kind: tuple(entries) for kind, entries in relative.items()},
     )
 
 
@@ -184,3 +213,16 @@ def number_words(language: str | None = None) -> dict[str, float]:
         for form, value in lexicon.numbers.items():
             merged.setdefault(form, value)
     return merged
+
+
+@functools.lru_cache(maxsize=1)
+def relative_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) of every lexicon's relative words ("yesterday", "last year"), anchored at
+    word boundaries in languages written with spaces, matched in any letter case."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for lexicon in lexicons().values():
+        before, after = (r"(?<!\w)", r"(?!\w)") if lexicon.anchor == "word" else ("", "")
+        for kind, entries in lexicon.relative.items():
+            body = "|".join(entries)
+            out.append((kind, re.compile(f"{before}(?:{body}){after}", re.IGNORECASE)))
+    return out

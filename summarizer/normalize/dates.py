@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicon import weekday_patterns
+from ..lexicon import relative_patterns, weekday_patterns
 from .language import detect_language
 from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
 from .tense import clause_tense
@@ -73,7 +73,7 @@ _DAY = r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?(?:-?(?:го|е|ое|ого|
 _SP = r"[\s\u00a0\u202f]+"
 
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.,]){_DAY}{_SP}(?:of{_SP})?{MONTH_RE}(?:,?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
+    rf"(?<![\w.,]){_DAY}{_SP}(?:(?:of|de|del){_SP})?{MONTH_RE}(?:,?{_SP}(?:de{_SP})?{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
 )
 _MONTH_DAY = re.compile(
     rf"(?<!\w)(?P<mcs>{alternation(MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}{_YEAR})?"
@@ -83,6 +83,9 @@ _NUMERIC = [
     re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d{2})(?!\d)"),
 ]
+# Chinese, Japanese and Korean write numbers for months and days: 2026年3月15日, 3월 15일.
+_CJK_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]")
+_CJK_MONTH = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?<![\d.])(?P<m>\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일号號])")
 _MONTH_YEAR = re.compile(rf"(?<!\w){MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
 _MONTH_ONLY = re.compile(rf"(?<!\w){MONTH_RE}")
 _YEAR_PREP = (
@@ -97,10 +100,10 @@ _YEAR_AFTER_PREP = re.compile(rf"(?i:(?<!\w){_YEAR_PREP}){_SP}{_YEAR}(?![\d.,]\d
 
 _RELATIVE: list[tuple[str, str]] = [
     ("today", r"сегодня|сегодняшн\w*|сьогодні|сьогоднішн\w*|днес|днешн\w*|today|tonight|heute|dziś|dzisiaj"
-              rf"|aujourd{_APOS}hui|hoy|oggi"),
-    ("tomorrow", r"завтра|завтрашн\w*|утре|tomorrow|jutro|demain|mañana|domani"),
+              rf"|aujourd{_APOS}hui"),
+    ("tomorrow", r"завтра|завтрашн\w*|утре|tomorrow|jutro|demain"),
     ("after_tomorrow", r"послезавтра|післязавтра|вдругиден|übermorgen|pojutrze|après-demain"),
-    ("yesterday", r"вчера|вчерашн\w*|вчора|учора|вчорашн\w*|yesterday|gestern|wczoraj|ayer|ieri"
+    ("yesterday", r"вчера|вчерашн\w*|вчора|учора|вчорашн\w*|yesterday|gestern|wczoraj"
                   rf"|d{_APOS}hier|hier (?:soir|matin|après-midi)"),
     ("before_yesterday", r"позавчера|позавчора|онзи ден|vorgestern|przedwczoraj|avant-hier"),
     ("this_month", r"(?:в|на) этом месяце|этого месяца|(?:в )?текущем месяце|текущего месяца|цього місяця"
@@ -130,6 +133,7 @@ _RELATIVE: list[tuple[str, str]] = [
                   rf"|l{_APOS}année prochaine|l{_APOS}an prochain"),
 ]  # fmt: skip
 _RELATIVE_PATTERNS = [(kind, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)) for kind, p in _RELATIVE]
+_RELATIVE_PATTERNS += relative_patterns()  # the languages whose relative words are in their lexicon files
 _MORGEN = re.compile(r"(?<!\w)morgen(?!\w)")  # lower case only: "Morgen" is "morning"
 _HIER = re.compile(r"(?<!\w)hier(?!\w)")  # French "yesterday" but German "here"
 
@@ -231,10 +235,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         for m in regex.finditer(text):
             add(_iso_day(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.start(), m.end(), "day", 3)
 
-    for regex in (_DAY_MONTH, _MONTH_DAY):
+    for regex in (_DAY_MONTH, _MONTH_DAY, _CJK_DAY):
         for m in regex.finditer(text):
             month, day = _month_of(m), int(m.group("d"))
-            if not month or not 1 <= day <= 31:
+            if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
             end = m.end()
             year = int(m.group("y")) if m.group("y") else None
@@ -249,6 +253,16 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         month = _month_of(m)
         if month:
             add(f"{int(m.group('y')):04d}-{month:02d}", m.start(), m.end(), "month", 2)
+
+    for m in _CJK_MONTH.finditer(text):
+        month = int(m.group("m"))
+        if not 1 <= month <= 12:
+            continue
+        year = int(m.group("y")) if m.group("y") else _context_year(text, m.start(), m.end(), years)
+        if year is None and pub is not None:
+            year = _pick_year(month, pub, clause_tense(text, m.start(), m.end()))
+        if year is not None:
+            add(f"{year:04d}-{month:02d}", m.start(), m.end(), "month", 1)
 
     for m in _MONTH_ONLY.finditer(text):
         month = _month_of(m)

@@ -3,10 +3,13 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import casualty_candidates, reportable
 from summarizer.extract.casualties import find_casualties
 from summarizer.extract.result import ExtractionStats
+from summarizer.extract.rules import victims_of
 from summarizer.extract.sentences import split_sentences
 from summarizer.normalize.casualties import casualty_counts
 
@@ -54,3 +57,18 @@ def test_a_number_between_two_casualty_words_goes_to_the_one_not_yet_taken() -> 
 def test_two_numbers_for_one_word_still_share_it_when_there_is_no_other() -> None:
     counts = casualty_counts("The storm killed 4 fishermen and 2 tourists on the coast.", "en")
     assert counts["killed"] == 4 and counts["injured"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tres pasajeros murieron cuando el autobús cayó por un barranco.", "civilians"),
+        ("Dwóch górników zginęło w kopalni po wybuchu metanu.", "civilians"),
+        ("İki asker çatışmada hayatını kaybetti.", "military"),
+        ("Vijf inwoners en twee soldaten kwamen om bij de aanval.", "mixed"),
+        ("事故で乗客３人が死亡した。", "civilians"),
+        ("The flood killed 12 people in the valley.", "unspecified"),
+    ],
+)
+def test_victims_come_from_the_lexicons_words(text: str, expected: str) -> None:
+    assert victims_of(text) == expected

@@ -88,10 +88,10 @@ ALSO_PRESENT = any_of(
     r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
 )
 
-_CIVILIANS = any_of(r"мирн\w+ (?:жител|населен|гражд)", r"гражданск", r"цивільн", r"мирн\w+ мешкан", r"цивилн", r"civilian",
-                 r"zivilist", r"cywil", r"civil")  # fmt: skip
-_MILITARY = any_of(r"военнослужащ", r"военн\w+\b(?! (?:преступ|удар))", r"військов", r"солдат", r"бойц", r"бійц",
-                r"военни", r"soldier", r"troops", r"servicem", r"soldat", r"żołnierz", r"militaires")  # fmt: skip
+# Who the victims are: the lexicons' civilian words (passengers, workers, residents...) and
+# children, and their military words.
+_CIVILIANS = pattern("civilians", "children")
+_MILITARY = pattern("military")
 _UKRAINE_PEOPLE = any_of(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
 _RUSSIA_PEOPLE = any_of(r"россиян", r"росіян", r"руснаци", r"russian")
 _ATTACK = any_of(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",

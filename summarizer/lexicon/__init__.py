@@ -6,7 +6,8 @@ that meet without named members (``delegation``), words that put a clause in the
 future (``past``, ``future``: the date resolver's tense cues), the verbs that put a meeting itself
 in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"), the words that
 fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``,
-``video``), the seven ``weekdays`` (Monday
+``video``), who the victims of a casualty count are (``civilians``: also passengers, workers,
+residents, protesters; ``military``), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week) and number words (``numbers``: value -> space-separated forms).
 
@@ -49,7 +50,8 @@ RELATIVE_KINDS: tuple[str, ...] = (
 
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
-    "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video",
+    "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
+    "military",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

@@ -98,42 +98,8 @@ _YEAR_AFTER_PREP = re.compile(rf"(?i:(?<!\w){_YEAR_PREP}){_SP}{_YEAR}(?![\d.,]\d
 
 # --- relative expressions --------------------------------------------------------------------
 
-_RELATIVE: list[tuple[str, str]] = [
-    ("today", r"сегодня|сегодняшн\w*|сьогодні|сьогоднішн\w*|днес|днешн\w*|today|tonight|heute|dziś|dzisiaj"
-              rf"|aujourd{_APOS}hui"),
-    ("tomorrow", r"завтра|завтрашн\w*|утре|tomorrow|jutro|demain"),
-    ("after_tomorrow", r"послезавтра|післязавтра|вдругиден|übermorgen|pojutrze|après-demain"),
-    ("yesterday", r"вчера|вчерашн\w*|вчора|учора|вчорашн\w*|yesterday|gestern|wczoraj"
-                  rf"|d{_APOS}hier|hier (?:soir|matin|après-midi)"),
-    ("before_yesterday", r"позавчера|позавчора|онзи ден|vorgestern|przedwczoraj|avant-hier"),
-    ("this_month", r"(?:в|на) этом месяце|этого месяца|(?:в )?текущем месяце|текущего месяца|цього місяця"
-                   r"|(?:у|в) цьому місяці|поточного місяця|(?:през )?този месец|тоя месец|this month"
-                   r"|(?:earlier|later) this month|(?:in )?diesem Monat|diesen Monat|dieses Monats|im laufenden Monat"
-                   r"|w tym miesiącu|tego miesiąca|bieżącego miesiąca|ce mois-ci|ce mois"),
-    ("last_month", r"(?:в )?прошлом месяце|прошлого месяца|(?:в )?минувшем месяце|минулого місяця"
-                   r"|(?:у|в) минулому місяці|миналия месец|(?:през )?миналия месец|last month|letzten Monat"
-                   r"|im (?:vergangenen|letzten) Monat|vergangenen Monat|w (?:zeszłym|ubiegłym|poprzednim) miesiącu"
-                   r"|(?:du )?mois dernier"),
-    ("next_month", r"(?:в )?следующем месяце|следующего месяца|наступного місяця|(?:у|в) наступному місяці"
-                   r"|следващия месец|next month|nächsten Monat|im (?:nächsten|kommenden) Monat"
-                   r"|w (?:przyszłym|następnym) miesiącu|(?:le )?mois prochain"),
-    ("this_year", r"(?:в|на) этом году|этого года|(?:в )?текущем году|текущего года|нынешнего года"
-                  r"|(?:в )?нынешнем году|цього року|(?:у|в) цьому році|поточного року|цьогоріч|тази година"
-                  r"|(?:през )?тази година|тая година|this year|(?:earlier|later) this year|dieses Jahr"
-                  r"|in diesem Jahr|dieses Jahres|im laufenden Jahr|w tym roku|tego roku|bieżącego roku"
-                  r"|cette année"),
-    ("last_year", r"(?:в )?прошлом году|прошлого года|(?:в )?минувшем году|минувшего года|минулого року"
-                  r"|(?:у|в) минулому році|торік|торішн\w*|(?:през )?миналата година|миналогодишн\w*|last year"
-                  r"|letztes Jahr|im (?:vergangenen|letzten) Jahr|vergangenes Jahr|vergangenen Jahres"
-                  r"|letzten Jahres|im Vorjahr|w (?:zeszłym|ubiegłym|poprzednim) roku|(?:zeszłego|ubiegłego) roku"
-                  rf"|l{_APOS}année (?:dernière|passée)|l{_APOS}an (?:dernier|passé)"),
-    ("next_year", r"(?:в )?следующем году|следующего года|(?:в )?будущем году|наступного року"
-                  r"|(?:у|в) наступному році|догодина|(?:през )?следващата година|next year|nächstes Jahr"
-                  r"|im (?:nächsten|kommenden) Jahr|w (?:przyszłym|następnym) roku|przyszłego roku"
-                  rf"|l{_APOS}année prochaine|l{_APOS}an prochain"),
-]  # fmt: skip
-_RELATIVE_PATTERNS = [(kind, re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE)) for kind, p in _RELATIVE]
-_RELATIVE_PATTERNS += relative_patterns()  # the languages whose relative words are in their lexicon files
+# "yesterday", "last month", "next year": each language's relative words are in its lexicon file.
+_RELATIVE_PATTERNS = relative_patterns()
 _MORGEN = re.compile(r"(?<!\w)morgen(?!\w)")  # lower case only: "Morgen" is "morning"
 _HIER = re.compile(r"(?<!\w)hier(?!\w)")  # French "yesterday" but German "here"
 

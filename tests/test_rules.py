@@ -10,6 +10,7 @@ from summarizer.extract.rules import format_from_text, is_aggregate, outcome_of,
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.normalize.dates import dates_compatible
 from summarizer.normalize.names import find_mentions
+from summarizer.normalize.tense import meeting_tense
 
 
 def candidate(text: str, context: str | None = None) -> Candidate:
@@ -96,3 +97,31 @@ def test_headings_are_not_candidates() -> None:
     sentences = split_sentences(text)
     assert is_heading(sentences[0], sentences) and not is_heading(sentences[1], sentences)
     assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentences[1].text]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "tense", "fmt"),
+    [
+        ("Los cancilleres se reunieron el martes en Lima.", None, "past", None),
+        ("I ministri si incontreranno a Roma la prossima settimana.", None, "future", None),
+        ("Os presidentes conversaram por telefone na segunda-feira.", None, "past", "phone"),
+        ("De premier ontmoette de vakbondsleiders in Den Haag.", None, "past", None),
+        ("Bakanlar Ankara'da görüştü.", None, "past", None),
+        ("Οι υπουργοί θα συναντηθούν στην Αθήνα.", None, "future", None),
+        ("التقى الوزير نظيره في الرياض.", None, "past", None),
+        ("Kedua menteri akan bertemu di Jakarta.", None, "future", None),
+        ("双方外长举行了会谈。", None, "past", None),
+        ("両首脳は来週、東京で会談する予定だ。", None, "future", None),
+        ("양국 정상은 어제 서울에서 만났다.", None, "past", None),
+        ("La reunión con los transportistas fue aplazada sin fecha.", "cancelled", None, None),
+        ("Il vertice potrebbe tenersi a marzo.", "possible", None, None),
+        ("Die Außenminister sprachen per Videokonferenz.", None, "past", "video"),
+        ("Les deux présidents se sont entretenus par téléphone.", None, "past", "phone"),
+    ],
+)
+def test_status_tense_and_format_words_of_many_languages(
+    text: str, status: str | None, tense: str | None, fmt: str | None
+) -> None:
+    assert status_from_text(text) == status
+    assert meeting_tense(text) == tense
+    assert format_from_text(text) == fmt

@@ -125,9 +125,13 @@ def test_the_grammar_lets_a_no_stop_early_and_a_yes_name_every_field() -> None:
     assert no["properties"] == {"is_meeting": {"const": False}} and no["additionalProperties"] is False
     assert yes["properties"]["is_meeting"] == {"const": True}
     assert set(yes["required"]) == {"is_meeting", "participants", "status", "format"}
-    assert answer_grammar_schema(SummaryAnswer) == SummaryAnswer.model_json_schema()  # no yes/no field
+    assert answer_grammar_schema(SummaryAnswer) == {**SummaryAnswer.model_json_schema(), "additionalProperties": False}
     demand = answer_grammar_schema(DemandAnswer)
     assert "$defs" in demand and "$defs" not in demand["anyOf"][1]  # references resolve from the root
+    # Beside an anyOf, llguidance intersects top-level keys with each branch: a top-level
+    # "additionalProperties": false made every property unsatisfiable, and the server then
+    # dropped the constraint altogether. Only the branches may say it.
+    assert set(schema) <= {"anyOf", "$defs"} and set(demand) <= {"anyOf", "$defs"}
 
 
 def test_llama_cpp_gets_an_llguidance_grammar_instead_of_any_json() -> None:

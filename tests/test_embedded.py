@@ -52,3 +52,31 @@ def test_brief_and_records_from_the_embedded_model(
     brief = capsys.readouterr().out
     assert "Steve Witkoff" in brief and "Vladimir Putin" in brief
     assert "2026-01-22" in brief and "**planned**" in brief
+
+
+def test_every_answer_grammar_compiles_on_the_engine(tmp_path: Path) -> None:
+    # llama.cpp answers without any constraint when llguidance cannot compile a grammar (it only
+    # logs "llg error"), so a grammar mistake shows up as invalid answers much later, not here.
+    import urllib.request
+
+    from summarizer.extract.passes import DemandAnswer, MeetingAnswer, SummaryAnswer
+    from summarizer.extract.triage import CasualtyAnswer, TriageAnswer
+    from summarizer.llm import EmbeddedServer
+    from summarizer.llm.backends import COMPACT_JSON
+    from summarizer.llm.client import answer_grammar_schema
+
+    model_file = ensure_model(Path(user_cache_dir("summarizer")))
+    server = EmbeddedServer(model_file, log_dir=tmp_path, state_dir=tmp_path / "slots", extra_args="verbosity=4")
+    with server:
+        for answer in (MeetingAnswer, DemandAnswer, SummaryAnswer, TriageAnswer, CasualtyAnswer):
+            grammar = "%llguidance {}\nstart: %json " + json.dumps({**COMPACT_JSON, **answer_grammar_schema(answer)})
+            body = {"messages": [{"role": "user", "content": "Answer in JSON."}], "grammar": grammar,
+                    "response_format": {"type": "text"}, "temperature": 0, "max_tokens": 24}  # fmt: skip
+            request = urllib.request.Request(
+                f"{server.root_url}/v1/chat/completions", data=json.dumps(body).encode(),
+                headers={"Content-Type": "application/json"},
+            )  # fmt: skip
+            with urllib.request.urlopen(request, timeout=120) as response:
+                assert response.status == 200
+    log = (tmp_path / "embedded-server.log").read_text(encoding="utf-8", errors="replace")
+    assert "llg error" not in log, [line for line in log.splitlines() if "llg error" in line]

@@ -125,9 +125,8 @@ class RestartingClient:
 SLOTS = ("meeting", "demand", "casualty", "triage", "summary")
 ENGINE = "llama.cpp-server"
 # The answer grammar (llguidance, in the server): at most one space between JSON tokens, as in
-# the few-shot answers (pretty-printing costs decoded tokens for nothing), and no keys beyond
-# the schema's.
-COMPACT_JSON: dict[str, Any] = {"x-guidance": {"whitespace_pattern": " ?"}, "additionalProperties": False}
+# the few-shot answers (pretty-printing costs decoded tokens for nothing).
+COMPACT_JSON: dict[str, Any] = {"x-guidance": {"whitespace_pattern": " ?"}}
 
 
 def articles_at_once(settings: Settings) -> int:

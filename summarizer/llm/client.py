@@ -292,7 +292,10 @@ def answer_grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     """The schema that constrains an answer. For a model with a ``verdict`` field (a yes/no that
     opens the answer), a "no" may end the answer at once: ``{"is_meeting": false}`` is a few
     tokens where the full record would be twenty; the model fills in the rest itself."""
-    schema = response_model.model_json_schema()
+    # No keys beyond the schema's. Each branch says so itself: llguidance intersects top-level
+    # keys with every branch of an anyOf, and an unsatisfiable grammar means no constraint at all
+    # (the server logs "llg error" and samples freely).
+    schema = {**response_model.model_json_schema(), "additionalProperties": False}
     verdict = getattr(response_model, "verdict", None)
     if not isinstance(verdict, str) or verdict not in schema.get("properties", {}):
         return schema

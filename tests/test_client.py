@@ -154,3 +154,23 @@ def test_server_timings_are_kept_in_the_usage() -> None:
     assert (usage.prefill_tokens, usage.prefill_seconds, usage.decode_seconds) == (42, 1.5, 0.6)
     _read_timings(usage, None)  # servers without timings leave it alone
     assert usage.prefill_tokens == 42
+
+
+def test_an_unusable_answer_is_remembered_so_a_rerun_does_not_ask_again(tmp_path: Path) -> None:
+    fake = FakeModel(lambda request: '{"headline": 1}')
+    with pytest.raises(ExtractionError):
+        fake.client(cache_dir=tmp_path, retries=1).ask(MESSAGES, SummaryAnswer, label="summary")
+    asked = len(fake.requests)
+    again = FakeModel(lambda request: GOOD)  # would answer now, but must not be asked
+    with pytest.raises(ExtractionError, match="no valid answer") as info:
+        again.client(cache_dir=tmp_path, retries=1).ask(MESSAGES, SummaryAnswer, label="summary")
+    assert again.requests == [] and asked == 2
+    assert info.value.last_output == '{"headline": 1}'
+
+
+def test_a_failed_connection_is_not_remembered(tmp_path: Path) -> None:
+    down = FakeModel(lambda request: httpx.ConnectError("refused"))
+    with pytest.raises(BackendError):
+        down.client(cache_dir=tmp_path, retries=0).ask(MESSAGES, SummaryAnswer)
+    value, usage = FakeModel().enqueue(GOOD).client(cache_dir=tmp_path).ask(MESSAGES, SummaryAnswer)
+    assert value.headline == "h" and not usage.cached

@@ -182,6 +182,8 @@ class ModelClient:
         hit = self.cache.get(key) if self.cache is not None and key is not None else None
         if hit is None:
             return None
+        if "unusable" in hit:  # asked before, and no attempt gave a valid answer
+            raise ExtractionError(str(hit["unusable"]), attempts=0, last_output=hit.get("last_output"))
         try:
             return response_model.model_validate(hit["output"])
         except Exception:  # a stale or corrupt entry is simply recomputed
@@ -206,7 +208,14 @@ class ModelClient:
             return hit, CallUsage(cached=True, seconds=0.0)
         if self.before_request is not None:
             self.before_request()
-        value, usage = self._ask_model(messages, response_model, max_tokens, label)
+        try:
+            value, usage = self._ask_model(messages, response_model, max_tokens, label)
+        except ExtractionError as exc:
+            # The same question gets the same unusable answer (temperature 0, fixed seed): remember
+            # that too, so that a rerun neither starts the model nor asks again.
+            if self.cache is not None and key is not None and exc.attempts:
+                self.cache.put(key, {"unusable": str(exc), "last_output": exc.last_output, "label": label})
+            raise
         if self.cache is not None and key is not None:
             self.cache.put(key, {"output": value.model_dump(mode="json"), "label": label})
         return value, usage

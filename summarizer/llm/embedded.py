@@ -188,8 +188,10 @@ class EmbeddedServer:
         return f"{self.root_url}/v1"
 
     def command(self) -> list[str]:
+        # The engine file is run by path, not as ``-m summarizer.llm.engine``: it imports nothing of
+        # the package, so the server process does not pay for loading summarizer first.
         return [
-            sys.executable, "-m", "summarizer.llm.engine",
+            sys.executable, str(Path(__file__).with_name("engine.py")),
             "--model", str(self.model_path),
             "--port", str(self.port),
             "--context", str(self.context),

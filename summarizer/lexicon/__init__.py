@@ -86,6 +86,14 @@ class Lexicon:
         return out
 
 
+def _check_patterns(path: Path, what: str, entries: list[str]) -> None:
+    for entry in entries:
+        try:
+            re.compile(entry.lstrip("~"))
+        except re.error as exc:
+            raise ConfigError(f"{path}: {what} {entry!r} is not a valid pattern ({exc})") from None
+
+
 def _parse(path: Path) -> Lexicon:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -100,11 +108,7 @@ def _parse(path: Path) -> Lexicon:
         entries = data.get(kind, [])
         if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip("~") for e in entries):
             raise ConfigError(f"{path}: {kind!r} must be a list of non-empty strings")
-        for entry in entries:
-            try:
-                re.compile(entry.lstrip("~"))
-            except re.error as exc:
-                raise ConfigError(f"{path}: {kind} entry {entry!r} is not a valid pattern ({exc})") from None
+        _check_patterns(path, f"{kind} entry", entries)
         words[kind] = tuple(entries)
     numbers: dict[str, float] = {}
     raw_numbers = data.get("numbers", {})
@@ -125,11 +129,7 @@ def _parse(path: Path) -> Lexicon:
     weekdays = data.get("weekdays", [])
     if weekdays and (len(weekdays) != 7 or not all(isinstance(w, str) and w for w in weekdays)):
         raise ConfigError(f"{path}: 'weekdays' must list seven patterns, Monday first")
-    for weekday in weekdays:
-        try:
-            re.compile(weekday)
-        except re.error as exc:
-            raise ConfigError(f"{path}: weekday {weekday!r} is not a valid pattern ({exc})") from None
+    _check_patterns(path, "weekday", weekdays)
     months = data.get("months", [])
     if months and (
         len(months) != 12 or not all(isinstance(m, list) and m and all(isinstance(f, str) and f for f in m) for m in months)
@@ -141,11 +141,7 @@ def _parse(path: Path) -> Lexicon:
     for kind, entries in relative.items():
         if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
             raise ConfigError(f"{path}: relative {kind!r} must be a list of non-empty strings")
-        for entry in entries:
-            try:
-                re.compile(entry)
-            except re.error as exc:
-                raise ConfigError(f"{path}: relative {kind} entry {entry!r} is not a valid pattern ({exc})") from None
+        _check_patterns(path, f"relative {kind} entry", entries)
     return Lexicon(
         path.stem,
         str(data.get("name", path.stem)),

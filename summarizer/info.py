@@ -162,7 +162,12 @@ def _model_lines(settings: Settings, sources: Mapping[str, str]) -> list[InfoLin
         "server", "llama.cpp (xllamacpp) on 127.0.0.1, a free port, one slot per kind of question",
         "embedded backend: started on the first question the cache cannot answer",
     )  # fmt: skip
-    return [*rows, server]
+    saved = list((settings.cache_dir / "slots").glob("*/*.bin"))
+    prefixes = InfoLine(
+        "saved prompt prefixes", f"{len(saved)} ({_bytes(sum(p.stat().st_size for p in saved))})",
+        "read once per machine and kind of question, restored by later runs; cache clear removes them",
+    )  # fmt: skip
+    return [*rows, server, prefixes]
 
 
 def describe(

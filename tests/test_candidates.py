@@ -72,3 +72,8 @@ def test_a_paragraph_that_addresses_the_model_is_left_out_whole() -> None:
     assert tainted == {1}
     assert [s.index for s in kept] == [0, 1]
     assert all("pope" not in s.text for s in kept)
+
+
+def test_german_conferring_is_a_meeting_word() -> None:
+    text = "Die Agrarminister Frankreichs und Spaniens berieten am Abend in Brüssel über die Dürrehilfen."
+    assert _texts(meeting_candidates(split_sentences(text, 0))) == [text]

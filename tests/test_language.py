@@ -37,3 +37,22 @@ def test_fallbacks_never_und() -> None:
 def test_seed_like_header_line() -> None:
     text = " date 2026-01-21 Спецпосланець президента США Стівен Віткофф повідомив, що зустрінеться з путіним."
     assert detect_language(text) == "uk"
+
+
+def test_the_language_model_is_kept_decompressed_in_the_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import platformdirs
+
+    from summarizer.normalize import language
+
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: str(tmp_path / name))
+    language._identifier.cache_clear()
+    try:
+        assert language.is_english("The ministers met in Vienna on Tuesday to discuss the grain deal.")
+        kept = list((tmp_path / "summarizer").glob("langid-*.pickle"))
+        assert len(kept) == 1
+        kept[0].write_bytes(b"not a pickle")  # a damaged copy is rebuilt, not trusted
+        language._identifier.cache_clear()
+        assert not language.is_english("Les ministres se sont rencontrés mardi à Vienne.")
+        assert kept[0].stat().st_size > 1000
+    finally:
+        language._identifier.cache_clear()

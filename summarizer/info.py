@@ -162,7 +162,9 @@ def _model_lines(settings: Settings, sources: Mapping[str, str]) -> list[InfoLin
         "server", "llama.cpp (xllamacpp) on 127.0.0.1, a free port, one slot per kind of question",
         "embedded backend: started on the first question the cache cannot answer",
     )  # fmt: skip
-    saved = list((settings.cache_dir / "slots").glob("*/*.bin"))
+    from .llm.prefix import saved_slot_states
+
+    saved = saved_slot_states(settings.cache_dir)
     prefixes = InfoLine(
         "saved prompt prefixes", f"{len(saved)} ({_bytes(sum(p.stat().st_size for p in saved))})",
         "read once per machine and kind of question, restored by later runs; cache clear removes them",

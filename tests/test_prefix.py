@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.llm.prefix import SlotRouter, clear_slot_states, prefix_key
+from summarizer.llm.prefix import SlotRouter, clear_slot_states, prefix_key, saved_slot_states, slot_folder
 
 
 class _SlotServer:
@@ -116,8 +116,11 @@ def test_the_prefix_key_ignores_the_question_but_not_the_prefix() -> None:
 
 
 def test_cache_clear_removes_saved_slots(tmp_path: Path) -> None:
-    (tmp_path / "abc123").mkdir()
-    (tmp_path / "abc123" / "meeting-x.bin").write_bytes(b"kv")
-    (tmp_path / "abc123" / "demand-y.bin").write_bytes(b"kv")
+    folder = slot_folder(tmp_path, "abc123")
+    folder.mkdir(parents=True)
+    (folder / "meeting-x.bin").write_bytes(b"kv")
+    (folder / "demand-y.bin").write_bytes(b"kv")
+    assert [p.name for p in saved_slot_states(tmp_path)] == ["demand-y.bin", "meeting-x.bin"]
     assert clear_slot_states(tmp_path) == 2
+    assert saved_slot_states(tmp_path) == []
     assert clear_slot_states(tmp_path / "missing") == 0

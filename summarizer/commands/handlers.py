@@ -130,7 +130,7 @@ def _cmd_cache(args: argparse.Namespace) -> int:
         print(folder)
         return 0
     responses = ResponseCache(folder).clear()
-    slots = clear_slot_states(settings.cache_dir / "slots")
+    slots = clear_slot_states(settings.cache_dir)
     print(f"removed {responses} cached responses from {folder} and {slots} saved prompt prefixes")
     return 0
 

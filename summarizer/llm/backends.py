@@ -18,7 +18,7 @@ from ..config import OPENAI_BASE_URL, Settings
 from ..errors import BackendError, ConfigError
 from .client import CallUsage, ModelClient, ResponseCache
 from .embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model, file_identity, free_port
-from .prefix import SlotRouter
+from .prefix import SlotRouter, slot_folder
 
 __all__ = ["RestartingClient", "articles_at_once", "open_client", "start_embedded_server"]
 
@@ -69,7 +69,7 @@ def start_embedded_server(settings: Settings, progress: Progress | None = None) 
         log_dir=settings.cache_dir / "logs",
         extra_args=settings.server_args,
         slots=len(SLOTS),
-        state_dir=settings.cache_dir / "slots" / digest,
+        state_dir=slot_folder(settings.cache_dir, digest),
     )
     return server, identity
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SlotRouter", "clear_slot_states", "prefix_key"]
+__all__ = ["SlotRouter", "clear_slot_states", "prefix_key", "saved_slot_states", "slot_folder"]
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +98,19 @@ class SlotRouter:
         self.holds[slot] = key
 
 
-def clear_slot_states(folder: Path) -> int:
-    """Remove every saved slot (``<cache>/slots/<model>/*.bin``); return how many."""
-    removed = 0
-    if folder.is_dir():
-        for path in folder.glob("*/*.bin"):
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+def slot_folder(cache_dir: Path, model: str) -> Path:
+    """Where the slots of one model and server set-up (``model``: a hash of them) are saved."""
+    return cache_dir / "slots" / model
+
+
+def saved_slot_states(cache_dir: Path) -> list[Path]:
+    """Every saved slot of every model (``<cache>/slots/<model>/<kind>-<prefix>.bin``)."""
+    return sorted((cache_dir / "slots").glob("*/*.bin"))
+
+
+def clear_slot_states(cache_dir: Path) -> int:
+    """Remove every saved slot; return how many."""
+    saved = saved_slot_states(cache_dir)
+    for path in saved:
+        path.unlink(missing_ok=True)
+    return len(saved)

@@ -24,6 +24,7 @@ from summarizer.extract.participants import resolve_participants, unknown_entity
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.lexicon import FIELDS, lexicons, load_lexicons, number_words, pattern
 from summarizer.normalize.casualties import casualty_counts
+from summarizer.normalize.groups import group_words, load_group_words
 from summarizer.normalize.names import find_mentions
 
 CORPUS_LANGUAGES = {"ru", "uk", "bg", "en", "de", "pl", "fr", "es", "it", "pt", "nl", "tr", "ar", "zh", "ja", "ko",
@@ -142,6 +143,28 @@ def test_an_unknown_actor_is_never_replaced_by_a_known_name() -> None:
     assert grounded_actor("Dockworkers' union", _candidate(text), fallback=True) == "Dockworkers' union"
     assert grounded_actor("Russia", _candidate(text), fallback=True) == "Russia"
     assert grounded_actor("", _candidate(text), fallback=True) == "Russia"  # no answer: the window's actor
+
+
+def test_an_unknown_actor_must_be_written_in_its_sentence() -> None:
+    # An invented organisation is dropped; a misspelt acronym becomes the one the sentence writes.
+    turkish = "Maden-İş ve DİSK, ücretlerin derhal ödenmesini istiyor."
+    assert grounded_actor("DISQ", _candidate(turkish), fallback=False) == "DISK"
+    assert grounded_actor("World Labour Forum", _candidate(turkish), fallback=False) is None
+    # A group without a name is a translation and stands; so does a name the sentence writes,
+    # give or take accents and endings, and any name where the script cannot be compared.
+    spanish = "Los camioneros chilenos de la Confederación Nacional exigen rebajar el peaje."
+    assert grounded_actor("Chilean truckers", _candidate(spanish), fallback=False) == "Chilean truckers"
+    assert grounded_actor("Confederacion Nacional", _candidate(spanish), fallback=False) == "Confederacion Nacional"
+    assert grounded_actor("Protesters", _candidate(spanish), fallback=False) == "Protesters"
+    assert grounded_actor("Farmers' Union", _candidate("農民団体は政府に補助金を求めた。"), fallback=False) == "Farmers' Union"
+
+
+def test_group_words_are_data_and_checked(tmp_path: Path) -> None:
+    assert {"protesters", "union", "families"} <= group_words()
+    bad = tmp_path / "groups.json"
+    bad.write_text('["Protesters"]', encoding="utf-8")
+    with pytest.raises(ConfigError, match="lower-case"):
+        load_group_words(bad)
 
 
 def test_participants_in_a_script_english_cannot_be_compared_with() -> None:

@@ -129,9 +129,15 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     if args.action == "path":
         print(folder)
         return 0
+    from ..extract.replay import ResultCache
+
     responses = ResponseCache(folder).clear()
+    results = ResultCache(settings.cache_dir / "results").clear()
     slots = clear_slot_states(settings.cache_dir)
-    print(f"removed {responses} cached responses from {folder} and {slots} saved prompt prefixes")
+    print(
+        f"removed {responses} cached responses from {folder}, {results} cached article results"
+        f" and {slots} saved prompt prefixes"
+    )
     return 0
 
 

@@ -10,7 +10,7 @@ from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import unknown_entity
+from .participants import supported_name, unknown_entity
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
@@ -28,8 +28,11 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> 
             return actor
         if actor is None:
             # Unknown to the alias table (a union, a movement, "protesters"): the model's English
-            # answer stands. A known name is never put in the place of an unknown one.
-            return unknown_entity(raw)
+            # answer stands where the sentence or its context writes it (or it names a group
+            # without a name). A known name is never put in the place of an unknown one.
+            english = unknown_entity(raw)
+            window = " ".join(s.text for s in (candidate.context, candidate.sentence) if s is not None)
+            return supported_name(english, window) if english else None
     if fallback and names:
         return names[0]
     return None

@@ -4,15 +4,24 @@ mention; invented, title-only and unknown-script names dropped."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
+from ..normalize.groups import group_words
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
 from ..normalize.text import is_latin_script
 from .candidates import Candidate
 from .rules import qualifies_other
 
-__all__ = ["NAME_SIMILARITY", "resolve_participants", "unknown_entity", "window_mentions", "window_people"]
+__all__ = [
+    "NAME_SIMILARITY",
+    "resolve_participants",
+    "supported_name",
+    "unknown_entity",
+    "window_mentions",
+    "window_people",
+]
 
 
 def window_mentions(candidate: Candidate) -> list[Mention]:
@@ -129,3 +138,45 @@ def unknown_entity(raw: str) -> str | None:
     if not english or len(english.split()) > 6 or not _LATIN_NAME.match(english):
         return None
     return english
+
+
+def _ascii_fold(word: str) -> str:
+    """``word`` without diacritics and case ("İSİG" -> "isig", "Wilmès" -> "wilmes")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_PROPER_WORD = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+)\b")
+_ACRONYM = re.compile(r"^[A-Z0-9]{2,8}$")
+
+
+def supported_name(english: str, window: str) -> str | None:
+    """The model's English name for an entity the alias table does not know, checked against
+    the sentence and its context ``window`` where both are in Latin letters (Cyrillic is
+    transliterated first): every capitalised word of it must be written there, give or take
+    an ending or an accent, or the name is invented ("ISIL" for "İSİG"). A misspelt acronym is
+    replaced by the acronym the window writes. Words of a group without a name ("protesters")
+    are translations and are not checked, nor is a window in another script. None when the
+    name is not supported."""
+    window = strip_cyrillic(window)
+    if not is_latin_script(window):
+        return english
+    window_words = {_ascii_fold(w): w for w in re.findall(r"\w+", window)}
+    words = [
+        w
+        for w in _PROPER_WORD.findall(english)
+        if _ascii_fold(w) not in group_words() and canonical_actor(w) is None  # "Brazilian": the table knows it
+    ]
+    if not words:
+        return english
+    for word in words:
+        folded = _ascii_fold(word)
+        best = max(window_words, key=lambda w: SequenceMatcher(None, folded, w).ratio(), default="")
+        ratio = SequenceMatcher(None, folded, best).ratio() if best else 0.0
+        acronym = bool(_ACRONYM.match(word))
+        if ratio >= 0.8 or (not acronym and ratio >= 0.6 and best[:2] == folded[:2]):
+            return english  # one of its own words is written in the window ("Brazilian": "brasileiros")
+        original = window_words.get(best, "")
+        if len(words) == 1 and acronym and original.isupper() and ratio >= 0.5:
+            return _ascii_fold(original).upper()
+    return None

@@ -34,6 +34,7 @@ from .casualties import find_casualties
 from .demands import find_demands
 from .meetings import find_meetings
 from .passes import Asker, ask_summary
+from .replay import ResultCache
 from .result import ExtractionResult, ExtractionStats
 from .sentences import Sentence, split_sentences
 from .triage import ask_triage
@@ -131,7 +132,21 @@ def extract_article(article: Article, client: Asker, *, types: Collection[str] |
     """Extract every record of one article and an English headline and brief.
 
     ``types`` (some of ``meetings``, ``demands``, ``casualties``) limits the records extracted:
-    the questions of the other types are not asked and their lists stay empty."""
+    the questions of the other types are not asked and their lists stay empty. An article
+    extracted before by this same build and model is replayed from the result cache."""
+    results = ResultCache.for_client(client)
+    key = ResultCache.key(article, types, client) if results is not None else None
+    if results is not None and key is not None:
+        replayed = results.get(key)
+        if replayed is not None:
+            return replayed
+    result = _extract(article, client, types)
+    if results is not None and key is not None:
+        results.put(key, result)
+    return result
+
+
+def _extract(article: Article, client: Asker, types: Collection[str] | None) -> ExtractionResult:
     started = time.perf_counter()
     client = progress.watched(client, article.article_id)
     stats = ExtractionStats()

@@ -104,6 +104,9 @@ class RestartingClient:
     def cache(self) -> ResponseCache | None:
         return self.client.cache
 
+    def fingerprint(self) -> dict[str, Any]:
+        return self.client.fingerprint()
+
     def ask(self, messages: list[dict[str, str]], response_model: type[T], **kwargs: Any) -> tuple[T, CallUsage]:
         try:
             return self.client.ask(messages, response_model, **kwargs)

@@ -163,6 +163,18 @@ class ModelClient:
             params["seed"] = self.seed
         return params
 
+    def fingerprint(self) -> dict[str, Any]:
+        """What decides this client's answers besides the questions (a key part of caches of
+        whole results)."""
+        return {
+            "model": self.model_identity,
+            "params": self.sampling(0),
+            "extra": self.extra_params,
+            "constrain": self.constrain,
+            "llguidance": self.llguidance,
+            "mode": self.mode,
+        }
+
     def _key(self, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int) -> str:
         return ResponseCache.key(
             {

@@ -44,6 +44,33 @@ def test_a_running_update_of_one_toll_keeps_the_latest_figure() -> None:
     assert record.evidence[0].quote == "By evening the toll had risen: 9 civilians were killed."
 
 
+def test_killed_and_injured_of_one_incident_are_one_record_across_sentences() -> None:
+    text = (
+        " date 2024-09-10 A car bomb killed 14 people at a bus station on Monday.\n\n"
+        "Some 40 others were hurt, the hospital said.\n\n"
+        "In a separate attack in Kharkiv, 3 people were injured."
+    )
+    first, second = _records(text, "en")
+    assert (first.killed, first.injured, first.qualifier) == (14, 40, "exact")
+    assert [e.quote[:11] for e in first.evidence] == ["A car bomb ", "Some 40 oth"]
+    assert (second.killed, second.injured, second.location) == (None, 3, "Kharkiv")
+
+
+def test_a_later_figure_of_the_other_kind_keeps_the_earlier_one() -> None:
+    # "Ранее сообщалось о 81" is no casualty sentence; the injured complete the dead.
+    text = (
+        " date 2025-03-02 В результате землетрясения погибли 75 человек. Ранее сообщалось о 81. "
+        "Более 400 человек получили ранения."
+    )
+    (record,) = _records(text, "ru")
+    assert (record.killed, record.injured) == (75, 400)
+
+
+def test_tolls_of_different_places_stay_apart() -> None:
+    text = " date 2025-06-01 In Kharkiv 5 people died.\n\nIn Odesa 2 people died and 6 were injured."
+    assert [(r.location, r.killed, r.injured) for r in _records(text, "en")] == [("Kharkiv", 5, None), ("Odesa", 2, 6)]
+
+
 def test_a_number_between_two_casualty_words_goes_to_the_one_not_yet_taken() -> None:
     # The nearer word of 30 is "killed", but "killed" already has its own number (12).
     english = casualty_counts("At least 12 people were killed and 30 were injured in the blast.", "en")

@@ -124,7 +124,7 @@ def test_the_grammar_lets_a_no_stop_early_and_a_yes_name_every_field() -> None:
     no, yes = schema["anyOf"]
     assert no["properties"] == {"is_meeting": {"const": False}} and no["additionalProperties"] is False
     assert yes["properties"]["is_meeting"] == {"const": True}
-    assert set(yes["required"]) == {"is_meeting", "participants", "status", "format"}
+    assert set(yes["required"]) == {"is_meeting", "participants", "location", "status", "format"}
     assert answer_grammar_schema(SummaryAnswer) == {**SummaryAnswer.model_json_schema(), "additionalProperties": False}
     demand = answer_grammar_schema(DemandAnswer)
     assert "$defs" in demand and "$defs" not in demand["anyOf"][1]  # references resolve from the root

@@ -95,11 +95,33 @@ def test_number_words_belong_to_their_language() -> None:
 
 def test_counts_glued_to_unspaced_scripts() -> None:
     assert casualty_counts("地震で少なくとも94人の死亡が確認された", "ja") == {
-        "killed": 94, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
+        "killed": 94, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "at_least",
     }  # fmt: skip
     assert casualty_counts("화재로 4명이 숨지고 12명이 다쳤다", "ko")["killed"] == 4
     assert casualty_counts("爆炸已造成36人死亡", "zh")["killed"] == 36
     assert casualty_counts("The B52 crew was not hurt", "en")["injured"] is None  # a code, not a count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed", "qualifier"),
+    [
+        ("Al menos 12 personas murieron en el derrumbe.", "es", 12, "at_least"),
+        ("Nell'incendio sono morte circa 30 persone.", "it", 30, "approximate"),
+        ("Pelo menos 8 pessoas morreram na enchente.", "pt", 8, "at_least"),
+        ("Bij de brand kwamen ruim 40 mensen om het leven.", "nl", 40, "at_least"),
+        ("Depremde 20'den fazla kişi hayatını kaybetti.", "tr", 20, "at_least"),
+        ("Στην πυρκαγιά σκοτώθηκαν τουλάχιστον 15 άνθρωποι.", "el", 15, "at_least"),
+        ("Banjir itu menewaskan sedikitnya 11 orang.", "id", 11, "at_least"),
+        ("洪水已造成约40人死亡。", "zh", 40, "approximate"),
+        ("화재로 30여 명이 숨졌다.", "ko", 30, "approximate"),
+        ("Під час обстрілу загинули три людини.", "uk", 3, "exact"),
+    ],
+)
+def test_count_qualifiers_and_number_words_are_per_language_data(
+    sentence: str, language: str, killed: int, qualifier: str
+) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["qualifier"]) == (killed, qualifier)
 
 
 def test_sentences_split_in_scripts_without_spaces_and_with_other_capitals() -> None:
@@ -135,6 +157,7 @@ def test_unknown_entities_are_the_models_english_answer() -> None:
     assert unknown_entity("  the dockworkers' union. ") == "the dockworkers' union"
     assert unknown_entity("Профсоюз авиадиспетчеров") == "Profsoyuz aviadispetcherov"
     assert unknown_entity("工会") is None  # not an English answer
+    assert unknown_entity("None") is None and unknown_entity("unknown") is None  # no one named
     assert unknown_entity("The union demands that the company raise wages by seven percent now") is None
 
 
@@ -154,7 +177,7 @@ def test_an_unknown_actor_must_be_written_in_its_sentence() -> None:
     # give or take accents and endings, and any name where the script cannot be compared.
     spanish = "Los camioneros chilenos de la Confederación Nacional exigen rebajar el peaje."
     assert grounded_actor("Chilean truckers", _candidate(spanish), fallback=False) == "Chilean truckers"
-    assert grounded_actor("Confederacion Nacional", _candidate(spanish), fallback=False) == "Confederacion Nacional"
+    assert grounded_actor("Confederacion Nacional", _candidate(spanish), fallback=False) == "Confederación Nacional"
     assert grounded_actor("Protesters", _candidate(spanish), fallback=False) == "Protesters"
     assert grounded_actor("Farmers' Union", _candidate("農民団体は政府に補助金を求めた。"), fallback=False) == "Farmers' Union"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from summarizer.articles import parse_article
-from summarizer.extract.candidates import meeting_candidates, reportable
-from summarizer.extract.meetings import find_meetings
+from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
+from summarizer.extract.meetings import find_meetings, meeting_place
+from summarizer.extract.participants import resolve_participants
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import MeetingEvent
@@ -80,3 +81,26 @@ def test_every_quote_is_the_articles_own_text() -> None:
     for meeting in _meetings()[0]:
         for e in meeting.evidence:
             assert article.text[e.start : e.end] == e.quote
+
+
+def _window(text: str) -> Candidate:
+    sentences = split_sentences(text)
+    return Candidate(sentences[-1], *with_context(sentences, len(sentences) - 1))
+
+
+def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_it() -> None:
+    dutch = _window("In het Catshuis in Den Haag heeft premier Jan de Vries zijn Deense collega ontvangen.")
+    assert meeting_place("The Hague", dutch) == "The Hague"
+    portuguese = _window("Lima – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
+    assert meeting_place("Brasilia", portuguese) == "Brasília"  # spelt as the sentence spells it
+    assert meeting_place("Geneva", portuguese) is None  # written nowhere: invented
+    ukrainian = _window("Прем'єр зустрівся з колегою у Києві.")
+    assert meeting_place("Kiev", ukrainian) == "Kyiv"  # the table's canonical name
+    assert meeting_place(None, ukrainian) == "Kyiv"  # the table finds it without the model
+    chinese = _window("两国领导人在布城举行会谈。")
+    assert meeting_place("Putrajaya", chinese) == "Putrajaya"  # a script English cannot be compared with
+
+
+def test_a_participant_left_in_another_script_is_dropped() -> None:
+    arabic = _window("التقى وفد الحركة برئيس المخابرات حسن رشاد في القاهرة.")
+    assert resolve_participants(["حسن رشاد", "Hassan Rashad"], arabic) == ["Hassan Rashad"]

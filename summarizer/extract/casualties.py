@@ -24,7 +24,7 @@ def find_casualties(
 ) -> list[Casualty]:
     """Casualty records: counts by the rules, or, where the language has no casualty words
     (``client`` given: triage mode), by the model with the numbers checked against the sentence."""
-    records: dict[tuple[str, str | None, str | None], Casualty] = {}
+    records: list[tuple[int, Casualty]] = []  # (sentence index, record), in article order
     for candidate in candidates:
         sentence = candidate.sentence
         stats.note_candidate("casualties", sentence.start, sentence.end)
@@ -58,6 +58,52 @@ def find_casualties(
                 "evidence": [evidence_for_span(article.text, sentence.start, sentence.end)],
             }
         )
-        # Running updates of one toll: the latest figure for the same victims and period wins.
-        records[(victims, period, country)] = record
-    return list(records.values())
+        _add(records, sentence.index, record)
+    return [record for _, record in records]
+
+
+# A count of the other kind (injured after killed) this many sentences after its incident's
+# first count belongs to the same incident: "30 were killed ... About 50 were also wounded".
+NEIGHBOURS = 2
+_DESCRIBING = ("victims", "period", "country", "location")
+
+
+def _compatible(a: Casualty, b: Casualty) -> bool:
+    """Whether two counts may describe one incident: nothing known about them differs."""
+    for name in _DESCRIBING:
+        x, y = getattr(a, name), getattr(b, name)
+        if x not in (None, "unspecified") and y not in (None, "unspecified") and x != y:
+            return False
+    return True
+
+
+def _add(records: list[tuple[int, Casualty]], index: int, new: Casualty) -> None:
+    """Add ``new`` (the counts of sentence ``index``) to ``records``: one record per incident.
+
+    A later count of an incident updates it: a running toll ("rose to 27 dead") replaces the
+    earlier figure of its kind, and a figure of the other kind (the injured of the dead counted
+    a sentence before) completes it. Counts that differ in victims, date, country or place, or
+    that are far apart and not the same figure, are separate incidents."""
+    for position in range(len(records) - 1, -1, -1):
+        at, old = records[position]
+        if not _compatible(old, new):
+            continue
+        same_key = all(getattr(old, n) == getattr(new, n) for n in ("victims", "period", "country"))
+        updates = any(getattr(old, n) is not None and getattr(new, n) is not None for n in ("killed", "injured"))
+        completes = not updates and index - at <= NEIGHBOURS
+        if not ((same_key and updates) or completes):
+            continue
+        merged = old.model_copy(deep=True)
+        for name in ("killed", "injured", "children_killed", "children_injured"):
+            if getattr(new, name) is not None:
+                setattr(merged, name, getattr(new, name))
+        for name in (*_DESCRIBING, "cause"):
+            if getattr(merged, name) in (None, "unspecified"):
+                setattr(merged, name, getattr(new, name))
+        if updates and new.killed is not None:
+            merged.qualifier = new.qualifier
+        kept_old = any(getattr(new, n) is None and getattr(old, n) is not None for n in ("killed", "injured"))
+        merged.evidence = old.evidence + new.evidence if kept_old else new.evidence
+        records[position] = (index, merged)
+        return
+    records.append((index, new))

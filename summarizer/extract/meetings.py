@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from ..articles import Article
 from ..errors import ExtractionError
 from ..normalize.dates import dates_compatible, resolve_date
+from ..normalize.names import find_mentions
 from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import resolve_participants, window_people
+from .participants import resolve_participants, supported_name, unknown_entity, window_people
 from .passes import Asker, ask_meeting
 from .result import ExtractionStats
 from .rules import (
@@ -30,7 +31,7 @@ from .rules import (
 )
 from .sentences import Sentence
 
-__all__ = ["ATTACH_WINDOW", "find_meetings"]
+__all__ = ["ATTACH_WINDOW", "find_meetings", "meeting_place"]
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,33 @@ def _relative_to_published(date: str | None, published: str | None) -> int:
     return 0
 
 
+def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
+    """Where the meeting is: a place the alias table finds in the sentence, else the model's
+    English place name, canonical where the table knows it, and only where the sentence or its
+    context writes it (checked as ``supported_name`` checks names)."""
+    known = place_of(list(candidate.mentions), candidate.sentence.text)
+    if known is not None or not answer:
+        return known
+    english = unknown_entity(answer)
+    if english is None:
+        return None
+    table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= len(english) - 1), None)
+    if table is not None:
+        english = table
+        in_window = {m.place for m in (*candidate.mentions, *candidate.context_mentions) if m.place}
+        if english in in_window:
+            return english
+    window = " ".join(s.text for s in (candidate.context, candidate.sentence) if s is not None)
+    return supported_name(english, window)
+
+
 def _build_meeting(
-    answer_participants: list[str], status: str, fmt: str, candidate: Candidate, article: Article
+    answer_participants: list[str],
+    status: str,
+    fmt: str,
+    candidate: Candidate,
+    article: Article,
+    location: str | None = None,
 ) -> _Meeting:
     sentence = candidate.sentence
     date = resolve_date(sentence.text, article.published)
@@ -99,7 +125,7 @@ def _build_meeting(
         status=status,
         format=format_from_text(sentence.text) or fmt,
         date=date,
-        location=place_of(list(candidate.mentions), sentence.text),
+        location=meeting_place(location, candidate),
         duration=parse_duration_hours(sentence.text),
         evidence=[evidence_for_span(article.text, sentence.start, sentence.end)],
         last_sentence=sentence.index,
@@ -215,7 +241,7 @@ def find_meetings(
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
         participants = resolve_participants(answer.participants, candidate, language)
-        meeting = _build_meeting(participants, answer.status, answer.format, candidate, article)
+        meeting = _build_meeting(participants, answer.status, answer.format, candidate, article, answer.location)
         log.debug(
             "meeting? %s | model %s %s | resolved %s date=%s status=%s",
             candidate.sentence.text[:70], answer.participants, answer.status, participants, meeting.date, meeting.status,

@@ -114,8 +114,8 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
                 # Chinese, Korean...): the model's English name stands, unless it is a known
                 # person the window never mentions (checked below).
                 name = unknown_entity(raw)
-        if name is None:
-            continue
+        if name is None or not is_latin_script(name):
+            continue  # nothing English to put in the record ("محمد درويش" echoed back)
         if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
             continue  # a delegation of a state the window never mentions
         if canonical_person(name) is not None and name not in known:
@@ -137,7 +137,13 @@ def unknown_entity(raw: str) -> str | None:
     english = " ".join(strip_cyrillic(raw).split()).strip(" .,;:-\"'«»“”")
     if not english or len(english.split()) > 6 or not _LATIN_NAME.match(english):
         return None
+    if english.casefold() in _NO_ONE:
+        return None
     return english
+
+
+# What a model writes in a name field when the sentence names no one.
+_NO_ONE = frozenset({"none", "null", "unknown", "n/a", "na", "nobody", "no one", "unspecified", "not specified"})
 
 
 def _ascii_fold(word: str) -> str:
@@ -148,6 +154,17 @@ def _ascii_fold(word: str) -> str:
 
 _PROPER_WORD = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+)\b")
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,8}$")
+
+
+def _with_accents(english: str, window_words: dict[str, str]) -> str:
+    """``english`` with each word the window writes the same but for accents spelt as there
+    ("Brasilia" -> "Brasília", "Wilmes" -> "Wilmès")."""
+
+    def accented(m: re.Match[str]) -> str:
+        original = window_words.get(_ascii_fold(m.group(0)), "")
+        return original if original and not original.isascii() and original[:1].isupper() else m.group(0)
+
+    return re.sub(r"\b[A-Za-z]+\b", accented, english)
 
 
 def supported_name(english: str, window: str) -> str | None:
@@ -175,7 +192,7 @@ def supported_name(english: str, window: str) -> str | None:
         ratio = SequenceMatcher(None, folded, best).ratio() if best else 0.0
         acronym = bool(_ACRONYM.match(word))
         if ratio >= 0.8 or (not acronym and ratio >= 0.6 and best[:2] == folded[:2]):
-            return english  # one of its own words is written in the window ("Brazilian": "brasileiros")
+            return _with_accents(english, window_words)  # written in the window ("Brazilian": "brasileiros")
         original = window_words.get(best, "")
         if len(words) == 1 and acronym and original.isupper() and ratio >= 0.5:
             return _ascii_fold(original).upper()

@@ -48,12 +48,15 @@ class MeetingAnswer(_Verdict):
     """Does the target sentence report one specific meeting, and of whom?"""
 
     verdict: ClassVar[str] = "is_meeting"
-    negative: ClassVar[dict[str, Any]] = {"participants": [], "status": "possible", "format": "unknown"}
+    negative: ClassVar[dict[str, Any]] = {"participants": [], "location": None, "status": "possible", "format": "unknown"}
 
     is_meeting: bool = Field(description="true if the target sentence reports one specific meeting, talk or call")
     participants: list[str] = Field(
         max_length=6,
         description="English names of the people or delegations who meet, first name first",
+    )
+    location: str | None = Field(
+        default=None, max_length=60, description="English name of the city or place where they meet, or null"
     )
     status: Literal["happened", "planned", "possible", "cancelled"]
     format: Literal["in_person", "phone", "video", "unknown"]

@@ -7,7 +7,9 @@ future (``past``, ``future``: the date resolver's tense cues), the verbs that pu
 in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"), the words that
 fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``,
 ``video``), who the victims of a casualty count are (``civilians``: also passengers, workers,
-residents, protesters; ``military``), the seven ``weekdays`` (Monday
+residents, protesters; ``military``), the words that qualify a count (``approximate``: "about";
+``at_least``: "at least", "more than"; written just before the number, or, for
+``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week) and number words (``numbers``: value -> space-separated forms).
 
@@ -51,7 +53,7 @@ RELATIVE_KINDS: tuple[str, ...] = (
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military",
+    "military", "approximate", "at_least", "approximate_after", "at_least_after",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

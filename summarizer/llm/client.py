@@ -323,7 +323,9 @@ def answer_grammar_schema(response_model: type[BaseModel]) -> dict[str, Any]:
     defs = schema.pop("$defs", None)
     no = {"type": "object", "properties": {verdict: {"const": False}}, "required": [verdict],
           "additionalProperties": False}  # fmt: skip
-    yes = {**schema, "properties": {**schema["properties"], verdict: {"const": True}}, "additionalProperties": False}
+    # A "yes" writes every field, those with defaults too (``null`` where nothing is known).
+    yes = {**schema, "properties": {**schema["properties"], verdict: {"const": True}}, "additionalProperties": False,
+           "required": list(schema["properties"])}  # fmt: skip
     return {"anyOf": [no, yes], **({"$defs": defs} if defs else {})}
 
 

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import number_words
+from ..lexicon import number_words, pattern
 from .dates import find_dates
 
 __all__ = ["QUALIFIERS", "Count", "find_counts", "parse_duration_hours", "parse_number"]
@@ -82,7 +82,8 @@ _DIGITS = (
     r"|\d+(?:[.,]\d+)?"
 )
 # A letter or digit of a script written with spaces: a number glued to one is part of a word
-# ("B52", "20-й" aside), while Chinese, Japanese and Korean write "36人", "94人", "4명".
+# ("B52", "20-й" aside), while Chinese, Japanese and Korean write "36人", "94人", "4명". An
+# apostrophe may follow digits (Turkish "20'den fazla") but not a number word ("п'ять").
 _LETTER = r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 
 
@@ -93,7 +94,7 @@ def _number_re(language: str | None) -> tuple[re.Pattern[str], dict[str, float]]
     alt = _word_alt(words)
     pattern = re.compile(
         rf"(?<![.,:/])(?<!{_LETTER})(?:(?P<digits>{_DIGITS})|(?P<words>(?:{alt})(?:{_JOIN}(?:{alt}))*))"
-        rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!\w))?(?!{_LETTER}|['’])",
+        rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!\w))?(?!{_LETTER}|(?<!\d)['’])",
         re.IGNORECASE,
     )
     return pattern, words
@@ -164,21 +165,17 @@ def parse_number(text: str) -> int | None:
 
 # --- qualifiers and counts -------------------------------------------------------------------
 
-_APPROX = (
-    r"около|почти|приблизительно|примерно|порядка|ориентировочно|близько|майже|приблизно|орієнтовно|близо"
-    r"|приблизително|към|about|almost|nearly|around|roughly|approximately|some|an estimated|estimated|close to"
-    r"|up to|just under|etwa|fast|rund|knapp|ungefähr|circa|ca\.|beinahe|nahezu|annähernd|bis zu|około|ok\.|prawie"
-    r"|blisko|niemal|niemalże|mniej więcej|environ|près de|presque|quelque|approximativement|autour de|jusqu'à"
-)
-_AT_LEAST = (
-    r"не менее|не меньше|по меньшей мере|по крайней мере|как минимум|минимум|более чем|больше чем|более|свыше"
-    r"|больше|понад|щонайменше|принаймні|більш ніж|більше ніж|більше|не менше ніж|не менш ніж|не менше|як мінімум"
-    r"|мінімум|над|поне|повече от|най-малко|не по-малко от|at least|over|more than|upwards of|in excess of"
-    r"|a minimum of|no fewer than|no less than|mindestens|über|mehr als|wenigstens|zumindest|ponad|co najmniej"
-    r"|przynajmniej|więcej niż|powyżej|plus de|plus d'|au moins|au minimum"
-)
-_QUAL_BEFORE = re.compile(rf"(?<!\w)(?:(?P<approx>{_APPROX})|(?P<least>{_AT_LEAST}))[\s\u00a0]*$", re.IGNORECASE)
-_QUAL_AFTER = re.compile(r"^\s*(?:\+|с лишним|з гаком|и повече|or more|und mehr|i więcej|et plus)", re.IGNORECASE)
+# Qualifier words are per-language data (``approximate``, ``at_least`` and their ``_after`` forms
+# in ``summarizer/lexicon``); "+" after a number ("20+") is no language's.
+@functools.lru_cache(maxsize=1)
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    approx, least = pattern("approximate").pattern, pattern("at_least").pattern
+    approx_after, least_after = pattern("approximate_after").pattern, pattern("at_least_after").pattern
+    before = re.compile(rf"(?:(?P<approx>{approx})|(?P<least>{least}))[\s\u00a0]*$", re.IGNORECASE)
+    after = re.compile(rf"^[\s\u00a0]*(?:(?P<approx>{approx_after})|(?P<least>\+|{least_after}))", re.IGNORECASE)
+    return before, after
+
+
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|процент\w*|відсот\w*|per ?cent|prozent|procent\w*|pour ?cent|п\.п\.)"
     r"|\s*(?:долл\w*|доллар\w*|долар\w*|евро|євро|руб\w*|гривен\w*|гривн\w*|грн|dollars?|euros?|usd|eur|лв\.?|лева"
@@ -190,12 +187,10 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:[$€£₴₽№#]|№\s*)\s*$")
 
 
 def _qualifier(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - 40) : start]
-    m = _QUAL_BEFORE.search(before)
-    if m:
-        return "approximate" if m.group("approx") else "at_least"
-    if _QUAL_AFTER.match(text[end : end + 15]):
-        return "at_least"
+    qual_before, qual_after = _qualifier_patterns()
+    for m in (qual_before.search(text[max(0, start - 40) : start]), qual_after.match(text[end : end + 15])):
+        if m:
+            return "approximate" if m.group("approx") else "at_least"
     return "exact"
 
 

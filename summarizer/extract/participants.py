@@ -16,6 +16,7 @@ from .rules import qualifies_other
 
 __all__ = [
     "NAME_SIMILARITY",
+    "ascii_fold",
     "resolve_participants",
     "supported_name",
     "unknown_entity",
@@ -146,7 +147,7 @@ def unknown_entity(raw: str) -> str | None:
 _NO_ONE = frozenset({"none", "null", "unknown", "n/a", "na", "nobody", "no one", "unspecified", "not specified"})
 
 
-def _ascii_fold(word: str) -> str:
+def ascii_fold(word: str) -> str:
     """``word`` without diacritics and case ("İSİG" -> "isig", "Wilmès" -> "wilmes")."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
@@ -161,7 +162,7 @@ def _with_accents(english: str, window_words: dict[str, str]) -> str:
     ("Brasilia" -> "Brasília", "Wilmes" -> "Wilmès")."""
 
     def accented(m: re.Match[str]) -> str:
-        original = window_words.get(_ascii_fold(m.group(0)), "")
+        original = window_words.get(ascii_fold(m.group(0)), "")
         return original if original and not original.isascii() and original[:1].isupper() else m.group(0)
 
     return re.sub(r"\b[A-Za-z]+\b", accented, english)
@@ -178,16 +179,16 @@ def supported_name(english: str, window: str) -> str | None:
     window = strip_cyrillic(window)
     if not is_latin_script(window):
         return english
-    window_words = {_ascii_fold(w): w for w in re.findall(r"\w+", window)}
+    window_words = {ascii_fold(w): w for w in re.findall(r"\w+", window)}
     words = [
         w
         for w in _PROPER_WORD.findall(english)
-        if _ascii_fold(w) not in group_words() and canonical_actor(w) is None  # "Brazilian": the table knows it
+        if ascii_fold(w) not in group_words() and canonical_actor(w) is None  # "Brazilian": the table knows it
     ]
     if not words:
         return english
     for word in words:
-        folded = _ascii_fold(word)
+        folded = ascii_fold(word)
         best = max(window_words, key=lambda w: SequenceMatcher(None, folded, w).ratio(), default="")
         ratio = SequenceMatcher(None, folded, best).ratio() if best else 0.0
         acronym = bool(_ACRONYM.match(word))
@@ -195,5 +196,5 @@ def supported_name(english: str, window: str) -> str | None:
             return _with_accents(english, window_words)  # written in the window ("Brazilian": "brasileiros")
         original = window_words.get(best, "")
         if len(words) == 1 and acronym and original.isupper() and ratio >= 0.5:
-            return _ascii_fold(original).upper()
+            return ascii_fold(original).upper()
     return None

@@ -110,8 +110,10 @@ def ask_demand(client: Asker, candidate: Candidate, published: str | None) -> tu
 
 
 def ask_summary(
-    client: Asker, lead: str, published: str | None, *, insist: bool = False
+    client: Asker, lead: str, published: str | None, *, insist: bool = False, names: list[str] | None = None
 ) -> tuple[SummaryAnswer, CallUsage]:
-    """Headline and brief; ``insist`` asks again, saying that the last answer was not English."""
-    messages = prompts().messages("summary", lead=lead, published=published, insist=insist)
+    """Headline and brief; ``insist`` asks again, saying that the last answer was not English;
+    ``names`` asks again, saying that the last answer named someone the article does not name
+    and which names it does."""
+    messages = prompts().messages("summary", lead=lead, published=published, insist=insist, names=names)
     return client.ask(messages, SummaryAnswer, max_tokens=200, label="summary")

@@ -10,15 +10,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Collection
-from typing import Any
 
 from .. import progress
 from ..articles import Article
-from ..english import describe_records
 from ..errors import ExtractionError
 from ..lexicon import lexicons
-from ..normalize.language import detect_language, is_english
-from ..normalize.names import strip_cyrillic
+from ..normalize.language import detect_language
 from ..records import ArticleSummary
 from .asking import note_failure, record_usage
 from .candidates import (
@@ -32,8 +29,9 @@ from .candidates import (
 )
 from .casualties import find_casualties
 from .demands import find_demands
+from .headline import headline_brief
 from .meetings import find_meetings
-from .passes import Asker, ask_summary
+from .passes import Asker
 from .replay import ResultCache
 from .result import ExtractionResult, ExtractionStats
 from .sentences import Sentence, split_sentences
@@ -95,39 +93,6 @@ def _triaged(sentences: list[Sentence], client: Asker, stats: ExtractionStats) -
     return found
 
 
-def _headline_brief(
-    article: Article, client: Asker, stats: ExtractionStats, records: list[Any], skip: set[int] | None = None
-) -> tuple[str, str]:
-    """The model's English headline and brief. An answer that does not read as English is asked
-    for again, once, saying so; what is still not English is composed from the records instead
-    (their fields are English by construction), never transliterated."""
-    lead = lead_of(article, skip=skip)
-    headline = brief = ""
-    for insist in (False, True):
-        try:
-            answer, usage = ask_summary(client, lead, article.published, insist=insist)
-        except ExtractionError as exc:
-            note_failure(stats, "summary", None, exc)
-            break
-        record_usage(stats, usage)
-        candidate_headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
-        candidate_brief = " ".join(strip_cyrillic(answer.brief).split())
-        # Judged together: a short headline full of names is too little text to identify alone.
-        if is_english(f"{candidate_headline}. {candidate_brief}"):
-            headline, brief = candidate_headline, candidate_brief
-            break
-    composed = describe_records(records)
-    if not headline:
-        stats.warnings.append("headline composed from the records: the model's was not English")
-        headline = " ".join(composed[0].rstrip(".").split()[:15]) if composed else f"Article {article.article_id}"
-    if not brief:
-        stats.warnings.append("brief composed from the records: the model's was not English")
-        brief = (
-            " ".join(composed[:3]) if composed else "No meeting, demand or casualty figure was found in this article."
-        )
-    return headline, brief
-
-
 def extract_article(article: Article, client: Asker, *, types: Collection[str] | None = None) -> ExtractionResult:
     """Extract every record of one article and an English headline and brief.
 
@@ -177,7 +142,8 @@ def _extract(article: Article, client: Asker, types: Collection[str] | None) -> 
     casualties = _verified(
         find_casualties(article, found["casualties"], stats, language, triage_client), article.text, stats
     )
-    headline, brief = _headline_brief(article, client, stats, [*meetings, *casualties, *demands], tainted)
+    lead = lead_of(article, skip=tainted)
+    headline, brief = headline_brief(article, lead, client, stats, [*meetings, *casualties, *demands])
     summary = ArticleSummary(
         article_id=article.article_id,
         language=language,

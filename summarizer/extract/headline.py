@@ -1,0 +1,140 @@
+"""The English headline and brief: the model's, checked for English and for names the article
+does not support, else composed from the records (whose fields are English by construction).
+
+A name the model writes ("S. Biden", "Steve Vitkoff") must be one the records or the alias
+table's mentions of the article hold, or, where the article is in Latin letters or Cyrillic,
+one the article writes, give or take an ending or an accent. An answer with an unsupported name
+is asked for again, once, with the names the article does support; what still names someone
+unsupported is composed from the records instead.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..articles import Article
+from ..english import describe_records
+from ..errors import ExtractionError
+from ..normalize.language import is_english
+from ..normalize.names import find_mentions, strip_cyrillic
+from ..normalize.text import is_latin_script
+from .asking import note_failure, record_usage
+from .participants import ascii_fold
+from .passes import Asker, ask_summary
+from .result import ExtractionStats
+
+__all__ = ["headline_brief", "supported_names", "unsupported_names"]
+
+# A run of two to four capitalised words: how a person's or a place's name looks in English.
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|bin|al|ibn)){1,3}\b")
+
+
+def supported_names(article: Article, records: list[Any]) -> list[str]:
+    """English names the records hold and the alias table finds in the article."""
+    names: list[str] = []
+    for record in records:
+        for name in (*getattr(record, "participants", []), *(getattr(record, f, None) for f in
+                     ("actor", "target", "location", "country"))):  # fmt: skip
+            if isinstance(name, str) and name and name not in names:
+                names.append(name)
+    for mention in find_mentions(article.text):
+        for name in (mention.name, mention.actor, mention.place):
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+_SMALL_WORDS = frozenset({"and", "the", "for", "but", "nor", "via", "per", "with", "from", "into", "over"})
+
+
+def _title_case(text: str) -> bool:
+    """Whether the text is in title case ("Miners End Underground Protest in Katowice"): no
+    lower-case word but the small ones, so a run of capitals says nothing about names."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    lower = [w for w in words if w[0].islower() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and not lower
+
+
+def unsupported_names(text: str, article: Article, known: list[str]) -> list[str]:
+    """The names in ``text`` (runs of capitalised words, judged by their last word, the surname
+    or the place) that neither ``known`` names nor, in an article written in Latin letters or
+    Cyrillic, the article's own words support. Text in title case, or about an article in
+    another script, is only checked against ``known`` names where that can decide."""
+    if _title_case(text):
+        return []
+    known_words = {ascii_fold(w) for name in known for w in re.findall(r"\w+", name)}
+    window = strip_cyrillic(article.body)
+    if not is_latin_script(window):
+        return []  # nothing to compare an English name with
+    window_words = {ascii_fold(w) for w in re.findall(r"[^\W\d_]{3,}", window)}
+    out = []
+    for run in _NAME_RUN.findall(text):
+        words = [w for w in re.findall(r"[^\W\d_]+", run) if len(w) > 2 and w[0].isupper()]
+        if not words or ascii_fold(words[-1]) in known_words or _written(ascii_fold(words[-1]), window_words):
+            continue
+        out.append(run)
+    return out
+
+
+def _written(word: str, window_words: set[str]) -> bool:
+    """Whether the article writes ``word`` (folded), give or take an ending or a spelling
+    ("Vitkoff" for "Witkoff", "Bogota" for "Bogotá", "Kyiv" for "Kyievi")."""
+    if word in window_words:
+        return True
+    return any(
+        SequenceMatcher(None, word, w).ratio() >= 0.8 or (len(word) >= 4 and w.startswith(word[:4]))
+        for w in window_words
+        if abs(len(w) - len(word)) <= 4
+    )
+
+
+def headline_brief(
+    article: Article, lead: str, client: Asker, stats: ExtractionStats, records: list[Any]
+) -> tuple[str, str]:
+    """The model's English headline and brief. An answer that does not read as English is asked
+    for again, once, saying so; one that names someone the article does not support is asked for
+    again with the names it does; what still fails is composed from the records instead (their
+    fields are English by construction), never transliterated."""
+    known = supported_names(article, records)
+    headline = brief = ""
+    retry: dict[str, Any] = {}
+    for attempt in range(2):
+        try:
+            answer, usage = ask_summary(client, lead, article.published, **retry)
+        except ExtractionError as exc:
+            note_failure(stats, "summary", None, exc)
+            break
+        record_usage(stats, usage)
+        candidate_headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
+        candidate_brief = " ".join(strip_cyrillic(answer.brief).split())
+        # Judged together: a short headline full of names is too little text to identify alone.
+        if not is_english(f"{candidate_headline}. {candidate_brief}"):
+            retry = {"insist": True}
+            continue
+        invented = unsupported_names(candidate_headline, article, known)
+        invented += unsupported_names(candidate_brief, article, known)
+        if invented:
+            stats.warnings.append(f"summary named someone the article does not support: {', '.join(invented)}")
+            if attempt == 0:
+                retry = {"names": [n for n in known if " " in n or n[:1].isupper()][:12]}
+                continue
+            # Keep what is clean: a brief without the invented names, a composed headline.
+            if not any(run in candidate_headline for run in invented):
+                headline = candidate_headline
+            if not any(run in candidate_brief for run in invented):
+                brief = candidate_brief
+            break
+        headline, brief = candidate_headline, candidate_brief
+        break
+    composed = describe_records(records)
+    if not headline:
+        stats.warnings.append("headline composed from the records: the model's was not English or not supported")
+        headline = " ".join(composed[0].rstrip(".").split()[:15]) if composed else f"Article {article.article_id}"
+    if not brief:
+        stats.warnings.append("brief composed from the records: the model's was not English or not supported")
+        brief = (
+            " ".join(composed[:3]) if composed else "No meeting, demand or casualty figure was found in this article."
+        )
+    return headline, brief

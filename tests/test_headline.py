@@ -1,0 +1,67 @@
+"""Headline and brief: English, and naming no one the article does not support."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.articles import parse_article
+from summarizer.extract.headline import headline_brief, supported_names, unsupported_names
+from summarizer.extract.result import ExtractionStats
+from summarizer.records import MeetingEvent
+from summarizer.testing import FakeModel
+
+SPANISH = parse_article(
+    " date 2019-01-18 Un carro bomba explotó en la escuela de cadetes General Santander en Bogotá. "
+    "El presidente Iván Duque condenó el ataque.",
+    "bogota",
+)
+UKRAINIAN = parse_article(
+    " date 2025-01-02 Президент Володимир Зеленський зустрівся з Віткоффом у Києві. Переговори тривали три години.",
+    "kyiv",
+)
+
+
+def test_names_the_article_does_not_support_are_found() -> None:
+    known = supported_names(SPANISH, [])
+    assert unsupported_names("President Gustavo Petro condemned the attack in Bogota.", SPANISH, known) == [
+        "President Gustavo Petro"
+    ]
+    # Spelt without the accents, or as the alias table knows them, names are supported.
+    assert unsupported_names("President Ivan Duque condemned the bombing in Bogota.", SPANISH, known) == []
+    known = supported_names(UKRAINIAN, [])
+    assert unsupported_names("Zelensky met Joe Biden in Kyiv.", UKRAINIAN, known) == ["Joe Biden"]
+    assert unsupported_names("Volodymyr Zelensky met Steve Vitkoff in Kyiv.", UKRAINIAN, known) == []
+    # Title case says nothing about names; a script English cannot be compared with is not judged.
+    assert unsupported_names("Police Academy Bombing In Bogota Kills 21", SPANISH, known) == []
+    chinese = parse_article(" date 2025-07-29 泰国和柬埔寨领导人举行会谈。", "zh")
+    assert unsupported_names("Thai leader Anna Smith met Hun Manet.", chinese, []) == []
+
+
+def _summaries(*answers: dict[str, str]) -> FakeModel:
+    return FakeModel().enqueue(*answers)
+
+
+def test_an_invented_name_is_asked_again_with_the_names_the_article_gives() -> None:
+    fake = _summaries(
+        {"headline": "Zelensky meets Joe Biden", "brief": "Zelensky met Joe Biden in Kyiv for three hours."},
+        {"headline": "Zelensky meets Witkoff in Kyiv", "brief": "Zelensky met Steve Witkoff in Kyiv for three hours."},
+    )
+    stats = ExtractionStats()
+    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, fake.client(), stats, [])
+    assert headline == "Zelensky meets Witkoff in Kyiv"
+    retry = FakeModel.question(fake.requests[-1])
+    assert "does not name" in retry and "Steve Witkoff" in retry
+    assert any("Joe Biden" in warning for warning in stats.warnings)
+
+
+def test_a_name_invented_twice_leaves_what_is_clean() -> None:
+    meeting = MeetingEvent.model_validate(
+        {"participants": ["Volodymyr Zelensky", "Steve Witkoff"], "date": "2025-01-02", "location": "Kyiv",
+         "status": "happened", "format": "in_person",
+         "evidence": [{"quote": UKRAINIAN.text[16:60], "start": 16, "end": 60}]}
+    )  # fmt: skip
+    invented: dict[str, Any] = {"headline": "Zelensky meets Joe Biden", "brief": "The talks lasted three hours."}
+    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, _summaries(invented, invented).client(),
+                                     ExtractionStats(), [meeting])  # fmt: skip
+    assert "Biden" not in headline and "Witkoff" in headline  # composed from the record
+    assert brief == "The talks lasted three hours."

@@ -62,8 +62,9 @@ def find_casualties(
     return [record for _, record in records]
 
 
-# A count of the other kind (injured after killed) this many sentences after its incident's
-# first count belongs to the same incident: "30 were killed ... About 50 were also wounded".
+# A count of the other kind (injured after killed) at most this many sentences after the latest
+# incident's count, with no place or date of its own, completes it: "30 were killed. About 50
+# were also wounded".
 NEIGHBOURS = 2
 _DESCRIBING = ("victims", "period", "country", "location")
 
@@ -90,7 +91,11 @@ def _add(records: list[tuple[int, Casualty]], index: int, new: Casualty) -> None
             continue
         same_key = all(getattr(old, n) == getattr(new, n) for n in ("victims", "period", "country"))
         updates = any(getattr(old, n) is not None and getattr(new, n) is not None for n in ("killed", "injured"))
-        completes = not updates and index - at <= NEIGHBOURS
+        # Completing takes the latest incident, close by, and a count with no place or date of its
+        # own that differs: "In Odesa 6 were injured" is another incident.
+        own_scene = all(getattr(new, n) in (None, getattr(old, n)) for n in ("location", "period"))
+        latest = position == len(records) - 1
+        completes = not updates and latest and index - at <= NEIGHBOURS and own_scene
         if not ((same_key and updates) or completes):
             continue
         merged = old.model_copy(deep=True)

@@ -25,7 +25,7 @@ from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.lexicon import FIELDS, lexicons, load_lexicons, number_words, pattern
 from summarizer.normalize.casualties import casualty_counts
 from summarizer.normalize.groups import group_words, load_group_words
-from summarizer.normalize.names import find_mentions
+from summarizer.normalize.names import english_name, find_mentions
 
 CORPUS_LANGUAGES = {"ru", "uk", "bg", "en", "de", "pl", "fr", "es", "it", "pt", "nl", "tr", "ar", "zh", "ja", "ko",
                     "el", "id"}  # fmt: skip
@@ -246,3 +246,16 @@ def test_a_language_without_a_lexicon_still_yields_its_records() -> None:
     for record in [*summary.meetings, *summary.demands, *summary.casualties]:
         quote = record.evidence[0]
         assert SWAHILI[quote.start : quote.end] == quote.quote
+
+
+def test_name_endings_undo_polish_cases_of_a_name_the_model_copied() -> None:
+    assert english_name("Mateuszem Koteckim", "pl") == "Mateusz Kotecki"
+    assert english_name("Anną Kowalską", "pl") == "Anna Kowalska"
+    assert english_name("Jan Kowalski", "pl") == "Jan Kowalski"  # already nominative
+    assert english_name("Karolem Nowakiem", "de") == "Karolem Nowakiem"  # only the article's language's endings
+
+
+def test_name_endings_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "qq.json").write_text(json.dumps({"language": "qq", "anchor": "word", "name_endings": [["", "a"]]}))
+    with pytest.raises(ConfigError, match="name_endings"):
+        load_lexicons(tmp_path)

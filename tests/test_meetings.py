@@ -7,7 +7,7 @@ from typing import Any
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
 from summarizer.extract.meetings import find_meetings, meeting_place
-from summarizer.extract.participants import resolve_participants
+from summarizer.extract.participants import names_nobody, resolve_participants
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import MeetingEvent
@@ -104,3 +104,10 @@ def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_
 def test_a_participant_left_in_another_script_is_dropped() -> None:
     arabic = _window("التقى وفد الحركة برئيس المخابرات حسن رشاد في القاهرة.")
     assert resolve_participants(["حسن رشاد", "Hassan Rashad"], arabic) == ["Hassan Rashad"]
+
+
+def test_a_bare_title_names_nobody() -> None:
+    window = _window("Le Premier ministre a reçu jeudi Jan Peeters à Matignon.")
+    assert resolve_participants(["Prime Minister", "Jan Peeters"], window) == ["Jan Peeters"]
+    assert names_nobody("Foreign Minister") and names_nobody("protesters")
+    assert not names_nobody("Ukrainian delegation") and not names_nobody("Jan Peeters")

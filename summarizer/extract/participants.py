@@ -17,6 +17,7 @@ from .rules import qualifies_other
 __all__ = [
     "NAME_SIMILARITY",
     "ascii_fold",
+    "names_nobody",
     "resolve_participants",
     "supported_name",
     "unknown_entity",
@@ -115,8 +116,8 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
                 # Chinese, Korean...): the model's English name stands, unless it is a known
                 # person the window never mentions (checked below).
                 name = unknown_entity(raw)
-        if name is None or not is_latin_script(name):
-            continue  # nothing English to put in the record ("محمد درويش" echoed back)
+        if name is None or not is_latin_script(name) or names_nobody(name):
+            continue  # nothing English to put in the record ("محمد درويش" echoed back, "Prime Minister")
         if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
             continue  # a delegation of a state the window never mentions
         if canonical_person(name) is not None and name not in known:
@@ -129,6 +130,17 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
 
 
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def names_nobody(name: str) -> bool:
+    """Whether ``name`` is only titles and group words ("Prime Minister", "the foreign minister of
+    Malaysia", "Chinese diplomat"): a person no one named. Delegations are named groups."""
+    if name in DELEGATIONS.values() or name in STATE_DELEGATIONS.values() or "delegation" in name.lower():
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "and"}]
+    return bool(words) and all(ascii_fold(w) in group_words() or canonical_actor(w) is not None for w in words) and any(
+        ascii_fold(w) in group_words() for w in words
+    )
 
 
 def unknown_entity(raw: str) -> str | None:

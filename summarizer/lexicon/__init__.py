@@ -11,7 +11,8 @@ residents, protesters; ``military``), the words that qualify a count (``approxim
 ``at_least``: "at least", "more than"; written just before the number, or, for
 ``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
-"minggu", week) and number words (``numbers``: value -> space-separated forms).
+"minggu", week), number words (``numbers``: value -> space-separated forms) and the case
+endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki").
 
 Entries are regular-expression fragments matched case-insensitively. In a language whose
 ``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match
@@ -38,6 +39,7 @@ __all__ = [
     "counts_come_first",
     "lexicons",
     "load_lexicons",
+    "nominative_name",
     "number_words",
     "pattern",
     "relative_patterns",
@@ -75,6 +77,7 @@ class Lexicon:
     months: tuple[tuple[str, ...], ...] = ()  # twelve lists of word forms, January first
     months_case_sensitive: bool = False  # English "may", "march": only capitalised forms are months
     relative: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "yesterday" -> patterns
+    name_endings: tuple[tuple[str, str], ...] = ()  # (inflected ending, nominative ending) of names
 
     def fragments(self, kind: str, *, whole_words: bool = False) -> list[str]:
         """The regex fragments of ``kind``, each with the anchors its language asks for."""
@@ -144,6 +147,12 @@ def _parse(path: Path) -> Lexicon:
         if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
             raise ConfigError(f"{path}: relative {kind!r} must be a list of non-empty strings")
         _check_patterns(path, f"relative {kind} entry", entries)
+    name_endings = data.get("name_endings", [])
+    if not isinstance(name_endings, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) and pair[0]
+        for pair in name_endings
+    ):
+        raise ConfigError(f"{path}: 'name_endings' must list [inflected ending, nominative ending] pairs")
     return Lexicon(
         path.stem,
         str(data.get("name", path.stem)),
@@ -156,6 +165,7 @@ def _parse(path: Path) -> Lexicon:
         tuple(tuple(forms) for forms in months),
         data.get("months_case_sensitive", False),
         {kind: tuple(entries) for kind, entries in relative.items()},
+        tuple((a, b) for a, b in name_endings),
     )
 
 
@@ -213,6 +223,26 @@ def number_words(language: str | None = None) -> dict[str, float]:
         for form, value in lexicon.numbers.items():
             merged.setdefault(form, value)
     return merged
+
+
+def nominative_name(phrase: str, language: str | None) -> str:
+    """A name phrase in Latin letters with the case endings of ``language`` undone where its
+    lexicon lists them (``name_endings``: Polish "Mateuszem Koteckim" -> "Mateusz Kotecki");
+    longer endings first, a word keeps at least three letters."""
+    lexicon = lexicons().get(language or "")
+    if lexicon is None or not lexicon.name_endings:
+        return phrase
+    endings = sorted(lexicon.name_endings, key=lambda pair: len(pair[0]), reverse=True)
+
+    def nominative(word: str) -> str:
+        if not word[:1].isupper():
+            return word
+        for ending, replacement in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)] + replacement
+        return word
+
+    return " ".join(nominative(word) for word in phrase.split(" "))
 
 
 @functools.lru_cache(maxsize=1)

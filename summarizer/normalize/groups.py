@@ -1,10 +1,11 @@
-"""English words for groups and bodies without a name of their own, as data:
-``data/group_words.json``.
+"""English words that name no one in particular, as data: ``data/group_words.json``.
 
-A model names an entity the alias table does not know in English ("protesters", "Teachers'
-Union of Chile"); such words are translations, never written in the article, so the check that
-an unknown name is written in its sentence (``extract.participants.supported_name``) skips them.
-A new word is a line in the file (lower case, no accents).
+Groups and bodies without a name of their own ("protesters", "union", "ministry") and titles
+("prime minister", "envoy"). A model names an entity the alias table does not know in English
+("Teachers' Union of Chile"); such words are translations, never written in the article, so the
+check that an unknown name is written in its sentence (``extract.participants.supported_name``)
+skips them; and a participant made of them alone ("Prime Minister") names nobody. A new word is
+a line in the file (lower case, no accents).
 """
 
 from __future__ import annotations

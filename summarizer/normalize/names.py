@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ..lexicon import nominative_name
 from .text import has_cyrillic
 from .translit import transliterate, transliterate_name
 
@@ -346,7 +347,7 @@ def english_name(surface: str, lang: str | None = None) -> str:
     if persons:
         return persons[0].name
     if not has_cyrillic(phrase, historic=False):
-        return phrase
+        return nominative_name(phrase, lang)
     return transliterate_name(phrase, lang)
 
 

@@ -172,6 +172,7 @@ def test_an_unknown_actor_must_be_written_in_its_sentence() -> None:
     # An invented organisation is dropped; a misspelt acronym becomes the one the sentence writes.
     turkish = "Maden-İş ve DİSK, ücretlerin derhal ödenmesini istiyor."
     assert grounded_actor("DISQ", _candidate(turkish), fallback=False) == "DISK"
+    assert grounded_actor("DISK", _candidate(turkish), fallback=False) == "DISK"  # never "DİSK"
     assert grounded_actor("World Labour Forum", _candidate(turkish), fallback=False) is None
     # A group without a name is a translation and stands; so does a name the sentence writes,
     # give or take accents and endings, and any name where the script cannot be compared.

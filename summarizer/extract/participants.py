@@ -169,13 +169,19 @@ _PROPER_WORD = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+)\b")
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,8}$")
 
 
+# Letters English spellings of names drop even where they keep other accents ("ISIG", not "İSİG").
+_NOT_IN_ENGLISH = frozenset("İıĞğŞşŢţȘșȚț")
+
+
 def _with_accents(english: str, window_words: dict[str, str]) -> str:
     """``english`` with each word the window writes the same but for accents spelt as there
     ("Brasilia" -> "Brasília", "Wilmes" -> "Wilmès")."""
 
     def accented(m: re.Match[str]) -> str:
         original = window_words.get(ascii_fold(m.group(0)), "")
-        return original if original and not original.isascii() and original[:1].isupper() else m.group(0)
+        if not original or original.isascii() or not original[:1].isupper() or set(original) & _NOT_IN_ENGLISH:
+            return m.group(0)
+        return original
 
     return re.sub(r"\b[A-Za-z]+\b", accented, english)
 

@@ -83,7 +83,8 @@ def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
     english = unknown_entity(answer)
     if english is None:
         return None
-    table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= len(english) - 1), None)
+    # "Washington D.C." is Washington: a known place that makes up most of the answer.
+    table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= 0.6 * len(english)), None)
     if table is not None:
         english = table
         in_window = {m.place for m in (*candidate.mentions, *candidate.context_mentions) if m.place}

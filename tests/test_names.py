@@ -255,3 +255,20 @@ def test_alias_data_is_well_formed() -> None:
         assert entry["kind"] in KINDS
         assert not has_cyrillic(entry["name"])
         assert entry.get("aliases") or entry.get("last")
+
+
+def test_world_states_and_places_resolve_to_english_names():
+    def places(text):
+        return {m.place for m in find_mentions(text)}
+
+    assert "Mexico" in places("Переговоры прошли в Мексике на прошлой неделе.")
+    assert "Greece" in places("Rząd Grecji ogłosił nowe wybory.")
+    assert "Morocco" in places("Der König von Marokko empfing die Delegation.")
+    assert "Thailand" in places("El gobierno de Tailandia cerró la frontera.")
+    assert "Iraq" in places("وصل الوفد إلى العراق صباح اليوم.")
+    assert "South Korea" in places("한국에서 정상회담이 열렸다.")
+    assert "Indonesia" in places("首脳はインドネシアを訪問した。")
+    assert "Taiwan" in places("美国官员昨日抵达台湾进行访问。")
+    assert "Cuba" not in places("Добыча выросла на миллиард кубов газа.")
+    assert "Peru" not in places("Он взялся за перу и бумагу.")
+    assert "Greece" not in places("예수 그리스도의 가르침")

@@ -91,7 +91,7 @@ def _window(text: str) -> Candidate:
 def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_it() -> None:
     dutch = _window("In het Catshuis in Den Haag heeft premier Jan de Vries zijn Deense collega ontvangen.")
     assert meeting_place("The Hague", dutch) == "The Hague"
-    portuguese = _window("Lima – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
+    portuguese = _window("Recife – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
     assert meeting_place("Brasilia", portuguese) == "Brasília"  # spelt as the sentence spells it
     assert meeting_place("Geneva", portuguese) is None  # written nowhere: invented
     ukrainian = _window("Прем'єр зустрівся з колегою у Києві.")

@@ -272,3 +272,21 @@ def test_world_states_and_places_resolve_to_english_names():
     assert "Cuba" not in places("Добыча выросла на миллиард кубов газа.")
     assert "Peru" not in places("Он взялся за перу и бумагу.")
     assert "Greece" not in places("예수 그리스도의 가르침")
+
+
+def test_world_capitals_resolve_and_common_words_do_not():
+    def places(text):
+        return {m.place for m in find_mentions(text)}
+
+    assert "The Hague" in places("Делегации встретились в Гааге.")
+    assert "The Hague" in places("Rozmowy odbyły się w Hadze.")
+    assert "Cairo" in places("Die Gespräche in Kairo wurden vertagt.")
+    assert "Cairo" in places("وصل الوزير بالقاهرة أمس.")
+    assert "Seoul" in places("서울에서 회담이 열렸다.")
+    assert "Baghdad" in places("La delegación llegó a Bagdad el lunes.")
+    assert "Jerusalem" in places("首相はエルサレムを訪れた。")
+    assert "Jerusalem" in places("代表团抵达耶路撒冷。")
+    assert "Rabat" not in places("Dostaliśmy rabat na zakupy.")
+    assert "La Paz" not in places("the peace (la paz) was signed")
+    assert "Havana" not in places("Корабли стояли в гавани.")
+    assert "Gaza Strip" not in places("Цены газа выросли, а gaza jest jałowa.")

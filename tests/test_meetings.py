@@ -91,9 +91,11 @@ def _window(text: str) -> Candidate:
 def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_it() -> None:
     dutch = _window("In het Catshuis in Den Haag heeft premier Jan de Vries zijn Deense collega ontvangen.")
     assert meeting_place("The Hague", dutch) == "The Hague"
-    portuguese = _window("Lima – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
+    portuguese = _window("Recife – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
     assert meeting_place("Brasilia", portuguese) == "Brasília"  # spelt as the sentence spells it
-    assert meeting_place("Geneva", portuguese) is None  # written nowhere: invented
+    assert meeting_place("Geneva", portuguese) == "Brasília"  # the table finds the sentence's own place
+    unnamed = _window("Recife – Os presidentes Ana Souza e Luis Pardo se reuniram na capital.")
+    assert meeting_place("Geneva", unnamed) is None  # written nowhere: invented
     ukrainian = _window("Прем'єр зустрівся з колегою у Києві.")
     assert meeting_place("Kiev", ukrainian) == "Kyiv"  # the table's canonical name
     assert meeting_place(None, ukrainian) == "Kyiv"  # the table finds it without the model

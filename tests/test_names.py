@@ -255,3 +255,38 @@ def test_alias_data_is_well_formed() -> None:
         assert entry["kind"] in KINDS
         assert not has_cyrillic(entry["name"])
         assert entry.get("aliases") or entry.get("last")
+
+
+def test_world_states_and_places_resolve_to_english_names():
+    def places(text):
+        return {m.place for m in find_mentions(text)}
+
+    assert "Mexico" in places("Переговоры прошли в Мексике на прошлой неделе.")
+    assert "Greece" in places("Rząd Grecji ogłosił nowe wybory.")
+    assert "Morocco" in places("Der König von Marokko empfing die Delegation.")
+    assert "Thailand" in places("El gobierno de Tailandia cerró la frontera.")
+    assert "Iraq" in places("وصل الوفد إلى العراق صباح اليوم.")
+    assert "South Korea" in places("한국에서 정상회담이 열렸다.")
+    assert "Indonesia" in places("首脳はインドネシアを訪問した。")
+    assert "Taiwan" in places("美国官员昨日抵达台湾进行访问。")
+    assert "Cuba" not in places("Добыча выросла на миллиард кубов газа.")
+    assert "Peru" not in places("Он взялся за перу и бумагу.")
+    assert "Greece" not in places("예수 그리스도의 가르침")
+
+
+def test_world_capitals_resolve_and_common_words_do_not():
+    def places(text):
+        return {m.place for m in find_mentions(text)}
+
+    assert "The Hague" in places("Делегации встретились в Гааге.")
+    assert "The Hague" in places("Rozmowy odbyły się w Hadze.")
+    assert "Cairo" in places("Die Gespräche in Kairo wurden vertagt.")
+    assert "Cairo" in places("وصل الوزير بالقاهرة أمس.")
+    assert "Seoul" in places("서울에서 회담이 열렸다.")
+    assert "Baghdad" in places("La delegación llegó a Bagdad el lunes.")
+    assert "Jerusalem" in places("首相はエルサレムを訪れた。")
+    assert "Jerusalem" in places("代表团抵达耶路撒冷。")
+    assert "Rabat" not in places("Dostaliśmy rabat na zakupy.")
+    assert "La Paz" not in places("the peace (la paz) was signed")
+    assert "Havana" not in places("Корабли стояли в гавани.")
+    assert "Gaza Strip" not in places("Цены газа выросли, а gaza jest jałowa.")

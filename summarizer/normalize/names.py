@@ -7,6 +7,13 @@ matches any run of whitespace, ``.``, dashes and apostrophes are literal (any ty
 variant), and ``е`` also matches ``ё``. A leading ``=`` makes an alias case-sensitive (acronyms
 such as ``US`` and ``UN`` must not match the English words "us" and "un"); every other alias
 matches in any letter case, because Ukrainian media write "путін", "рф", "москва" in lower case.
+An entry's canonical name is an alias too, unless a case-sensitive alias spells it ("=Jordan…"):
+then the name itself matches only as that alias allows.
+
+Word boundaries follow the script: Chinese characters need none (the languages write no spaces),
+katakana must not continue a longer katakana word ("インド" is not in "インドネシア"), a Hangul alias
+may carry Korean particles ("서울에서", "부산시는"), and an Arabic alias its clitics ("بالقاهرة",
+"والقاهرة", "للقاهرة").
 
 Unknown names are transliterated from Cyrillic with an English-friendly table per language
 (Russian, Ukrainian, Bulgarian; Belarusian, Serbian and Macedonian letters too), so no English
@@ -23,6 +30,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..lexicon import nominative_name
+from .alias_patterns import anchors_of, compile_patterns
 from .text import has_cyrillic
 from .translit import transliterate, transliterate_name
 
@@ -41,18 +49,6 @@ __all__ = [
 KINDS = ("person", "state", "organisation", "place", "group")
 
 _DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
-
-# Optional inflectional endings. Longer alternatives first; the trailing word-boundary check makes
-# the engine backtrack to the ending that completes the word.
-_CYR_ENDINGS = (
-    "(?:ами|ями|ими|ыми|ого|его|ому|ему|ові|еві|єві|ою|ею|єю|ом|ем|ём|єм|ым|им|ім|ой|ей|ий|ій|ый|ая|ую|ої"
-    "|ие|ые|их|ых|ів|ов|ев|ах|ях|ам|ям|ью|ът|ят|а|я|у|ю|е|є|і|ї|и|ы|ь|й)?"
-)
-_LAT_ENDINGS = "(?:'s|’s|owi|iego|iemu|ego|emu|iem|ie|em|im|ym|es|s|a|u|e|ą|ę|y|i)?"
-_WS = r"[\s\u00a0\u202f]+"
-_DASH = "[-\u2010\u2011\u2012\u2013]"
-_APOS = "['\u2019\u02bc`]"
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -93,82 +89,15 @@ class _Entity:
 
     @cached_property
     def patterns(self) -> list[re.Pattern[str]]:
-        return _compile(self.raw_patterns)
+        return compile_patterns(self.raw_patterns)
 
     @cached_property
     def adjectives(self) -> list[re.Pattern[str]]:
-        return _compile(self.raw_adjectives)
+        return compile_patterns(self.raw_adjectives)
 
     def may_occur_in(self, lowered: str, *, adjectives: bool = False) -> bool:
         anchors = self.adjective_anchors if adjectives else self.anchors
         return anchors is None or any(anchor in lowered for anchor in anchors)
-
-
-_ANCHOR = re.compile(r"^=?([^\W\d_]{2,})")
-
-
-def _anchors(patterns: list[str]) -> tuple[str, ...] | None:
-    anchors = set()
-    for raw in patterns:
-        match = _ANCHOR.match(raw)
-        if match is None:
-            return None
-        # The leading run of letters is literal in every match (endings come after it);
-        # "е" and "ё" are interchangeable in the patterns.
-        anchors.add(match.group(1).lower().replace("ё", "е"))
-    return tuple(sorted(anchors))
-
-
-def _translate(pattern: str) -> str:
-    """Turn one human-written alias pattern into a Python regular expression."""
-    out: list[str] = []
-    depth = 0
-    last_alpha = ""
-    for ch in pattern:
-        if ch == "[":
-            depth += 1
-            out.append(ch)
-        elif ch == "]":
-            depth -= 1
-            out.append(ch)
-        elif depth:
-            out.append(ch)
-        elif ch == "~":
-            out.append(_CYR_ENDINGS if has_cyrillic(last_alpha or "a", historic=False) else _LAT_ENDINGS)
-        elif ch == " ":
-            out.append(_WS)
-        elif ch == ".":
-            out.append(r"\.")
-        elif ch in "-\u2010\u2011":
-            out.append(_DASH)
-        elif ch in "'\u2019\u02bc":
-            out.append(_APOS)
-        elif ch in "её":
-            out.append("[её]")
-        elif ch in "ЕЁ":
-            out.append("[ЕЁ]")
-        elif ch in '"+*{}^$\\':
-            out.append(re.escape(ch))
-        else:
-            out.append(ch)
-        if ch.isalpha():
-            last_alpha = ch
-    return "".join(out)
-
-
-def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
-    """Compile patterns into at most two regexes (case-insensitive and case-sensitive)."""
-    groups: dict[bool, list[str]] = {False: [], True: []}
-    for raw in sorted(set(patterns), key=len, reverse=True):
-        sensitive = raw.startswith("=")
-        body = raw[1:] if sensitive else raw
-        groups[sensitive].append(rf"(?<!\w)(?:{_translate(body)})(?!\w)")
-    compiled = []
-    for sensitive, parts in groups.items():
-        if parts:
-            flags = 0 if sensitive else re.IGNORECASE
-            compiled.append(re.compile("|".join(parts), flags))
-    return compiled
 
 
 def _person_patterns(first: list[str], last: list[str]) -> list[str]:
@@ -194,7 +123,8 @@ def _entities() -> tuple[_Entity, ...]:
         patterns = list(row.get("aliases", []))
         if kind == "person":
             patterns += _person_patterns(row.get("first", []), row.get("last", []))
-        patterns.append(name)
+        if not any(p.startswith("=" + name) for p in patterns):
+            patterns.append(name)
         default_actor = None if kind == "place" else name
         default_place = name if kind in ("place", "state") else None
         entity = merged.get((name, kind))
@@ -204,14 +134,42 @@ def _entities() -> tuple[_Entity, ...]:
         entity.raw_patterns += patterns
         entity.raw_adjectives += row.get("adjectives", [])
     for entity in merged.values():
-        entity.anchors = _anchors(entity.raw_patterns)
-        entity.adjective_anchors = _anchors(entity.raw_adjectives)
+        entity.anchors = anchors_of(entity.raw_patterns)
+        entity.adjective_anchors = anchors_of(entity.raw_adjectives)
     return tuple(merged.values())
 
 
 @lru_cache(maxsize=1)
 def _entities_by_key() -> dict[tuple[str, str], _Entity]:
     return {(e.name, e.kind): e for e in _entities()}
+
+
+@lru_cache(maxsize=1)
+def _anchor_index() -> tuple[tuple[int, ...], dict[str, tuple[tuple[str, int], ...]]]:
+    """The entities always tried, and every anchor filed under its first two letters."""
+    always: list[int] = []
+    index: dict[str, list[tuple[str, int]]] = {}
+    for i, entity in enumerate(_entities()):
+        if entity.anchors is None:
+            always.append(i)
+            continue
+        for anchor in entity.anchors:
+            index.setdefault(anchor[:2], []).append((anchor, i))
+    return tuple(always), {k: tuple(v) for k, v in index.items()}
+
+
+def _present(lowered: str) -> list[_Entity]:
+    """The entities that may occur in ``lowered`` (the same as ``may_occur_in``, in table order),
+    found by looking up only the anchors whose first two letters occur in the text."""
+    always, index = _anchor_index()
+    found = set(always)
+    bigrams = {lowered[i : i + 2] for i in range(len(lowered) - 1)}
+    for bigram in bigrams & index.keys():
+        for anchor, i in index[bigram]:
+            if i not in found and anchor in lowered:
+                found.add(i)
+    entities = _entities()
+    return [entities[i] for i in sorted(found)]
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -229,9 +187,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: the pipeline looks at each sentence several times (as target and as context).
     candidates: list[tuple[int, int, _Entity]] = []
     lowered = text.lower().replace("ё", "е")
-    for entity in _entities():
-        if not entity.may_occur_in(lowered):
-            continue
+    for entity in _present(lowered):
         for regex in entity.patterns:
             for m in regex.finditer(text):
                 if m.end() > m.start():
@@ -257,8 +213,8 @@ def _full_match(surface: str) -> _Entity | None:
         return None
     best: _Entity | None = None
     lowered = phrase.lower().replace("ё", "е")
-    for entity in _entities():
-        if entity.may_occur_in(lowered) and any(regex.fullmatch(phrase) for regex in entity.patterns):
+    for entity in _present(lowered):
+        if any(regex.fullmatch(phrase) for regex in entity.patterns):
             # Prefer a person over a place of the same spelling, a state over a place.
             if best is None or KINDS.index(entity.kind) < KINDS.index(best.kind):
                 best = entity

@@ -99,6 +99,8 @@ def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_
     ukrainian = _window("Прем'єр зустрівся з колегою у Києві.")
     assert meeting_place("Kiev", ukrainian) == "Kyiv"  # the table's canonical name
     assert meeting_place(None, ukrainian) == "Kyiv"  # the table finds it without the model
+    dateline = _window("Lima – Os presidentes Ana Souza e Luis Pardo se reuniram em Brasília.")
+    assert meeting_place(None, dateline) == "Brasília"  # the dateline says where it was written
     american = _window("Die Delegationen trafen sich in Washington.")
     assert meeting_place("Washington D.C.", american) == "Washington"
     chinese = _window("两国领导人在布城举行会谈。")

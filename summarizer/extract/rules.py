@@ -197,9 +197,11 @@ def qualifies_other(before: str, surface: str) -> bool:
 def place_of(mentions: list[Mention], text: str) -> str | None:
     """Where the sentence puts a meeting: a place it names, an institution standing for its city
     ("in the Kremlin"), or the state a visit goes to."""
-    for mention in mentions:
-        if mention.kind == "place" and mention.place:
-            return mention.place
+    places = [m for m in mentions if m.kind == "place" and m.place]
+    if len(places) > 1 and not text[: places[0].start].strip():
+        places = places[1:]  # a dateline ("Lima – ... met in Brasília") says where it was written
+    if places:
+        return places[0].place
     for mention in mentions:
         # "in the Kremlin", "at the White House": an institution standing for its city.
         if (

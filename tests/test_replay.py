@@ -76,3 +76,14 @@ def test_without_a_response_cache_nothing_is_kept(tmp_path: Path) -> None:
 def test_the_build_fingerprint_covers_code_data_and_prompts() -> None:
     files = {p.name for root in (replay._PACKAGE, replay.prompt_dir()) for p in replay._files(root)}
     assert {"pipeline.py", "aliases.json", "en.json", "demand.system.j2", "meeting.json"} <= files
+
+
+def test_a_result_with_an_unanswered_question_is_not_kept(tmp_path: Path) -> None:
+    def garbled(request: dict[str, Any]) -> Any:
+        if FakeModel.schema_title(request) == "DemandAnswer":
+            return "not json at all"
+        return responder(request)
+
+    result = _run(tmp_path / "responses", garbled)
+    assert result.stats.failed_questions
+    assert not list((tmp_path / "results").glob("*/*.json"))

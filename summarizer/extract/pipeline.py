@@ -106,8 +106,8 @@ def extract_article(article: Article, client: Asker, *, types: Collection[str] |
         if replayed is not None:
             return replayed
     result = _extract(article, client, types)
-    if results is not None and key is not None:
-        results.put(key, result)
+    if results is not None and key is not None and not result.stats.failed_questions:
+        results.put(key, result)  # a result with unanswered questions is computed again next time
     return result
 
 

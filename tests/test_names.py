@@ -257,10 +257,12 @@ def test_alias_data_is_well_formed() -> None:
         assert entry.get("aliases") or entry.get("last")
 
 
-def test_world_states_and_places_resolve_to_english_names():
-    def places(text):
-        return {m.place for m in find_mentions(text)}
+def places(text: str) -> set[str | None]:
+    """The canonical places of every mention in ``text``."""
+    return {m.place for m in find_mentions(text)}
 
+
+def test_world_states_and_places_resolve_to_english_names() -> None:
     assert "Mexico" in places("Переговоры прошли в Мексике на прошлой неделе.")
     assert "Greece" in places("Rząd Grecji ogłosił nowe wybory.")
     assert "Morocco" in places("Der König von Marokko empfing die Delegation.")
@@ -274,10 +276,7 @@ def test_world_states_and_places_resolve_to_english_names():
     assert "Greece" not in places("예수 그리스도의 가르침")
 
 
-def test_world_capitals_resolve_and_common_words_do_not():
-    def places(text):
-        return {m.place for m in find_mentions(text)}
-
+def test_world_capitals_resolve_and_common_words_do_not() -> None:
     assert "The Hague" in places("Делегации встретились в Гааге.")
     assert "The Hague" in places("Rozmowy odbyły się w Hadze.")
     assert "Cairo" in places("Die Gespräche in Kairo wurden vertagt.")

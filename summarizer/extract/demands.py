@@ -10,7 +10,7 @@ from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import supported_name, unknown_entity
+from .participants import supported_name, unknown_entity, window_text
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
@@ -31,7 +31,7 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> 
             # answer stands where the sentence or its context writes it (or it names a group
             # without a name). A known name is never put in the place of an unknown one.
             english = unknown_entity(raw)
-            window = " ".join(s.text for s in (candidate.context, candidate.sentence) if s is not None)
+            window = window_text(candidate)
             return supported_name(english, window) if english else None
     if fallback and names:
         return names[0]

@@ -10,6 +10,7 @@ unsupported is composed from the records instead.
 
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 from typing import Any
@@ -64,11 +65,10 @@ def unsupported_names(text: str, article: Article, known: list[str]) -> list[str
     another script, is only checked against ``known`` names where that can decide."""
     if _title_case(text):
         return []
-    known_words = {ascii_fold(w) for name in known for w in re.findall(r"\w+", name)}
-    window = strip_cyrillic(article.body)
-    if not is_latin_script(window):
+    window_words = _article_words(article.body)
+    if window_words is None:
         return []  # nothing to compare an English name with
-    window_words = {ascii_fold(w) for w in re.findall(r"[^\W\d_]{3,}", window)}
+    known_words = {ascii_fold(w) for name in known for w in re.findall(r"\w+", name)}
     out = []
     for run in _NAME_RUN.findall(text):
         words = [w for w in re.findall(r"[^\W\d_]+", run) if len(w) > 2 and w[0].isupper()]
@@ -78,7 +78,17 @@ def unsupported_names(text: str, article: Article, known: list[str]) -> list[str
     return out
 
 
-def _written(word: str, window_words: set[str]) -> bool:
+@functools.lru_cache(maxsize=4)
+def _article_words(body: str) -> frozenset[str] | None:
+    """The folded words of an article (Cyrillic transliterated), read once for its headline and
+    its brief; None for an article in a script an English name cannot be compared with."""
+    window = strip_cyrillic(body)
+    if not is_latin_script(window):
+        return None
+    return frozenset(ascii_fold(w) for w in re.findall(r"[^\W\d_]{3,}", window))
+
+
+def _written(word: str, window_words: frozenset[str]) -> bool:
     """Whether the article writes ``word`` (folded), give or take an ending or a spelling
     ("Vitkoff" for "Witkoff", "Bogota" for "Bogotá", "Kyiv" for "Kyievi")."""
     if word in window_words:

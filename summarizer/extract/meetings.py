@@ -16,7 +16,14 @@ from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import resolve_participants, supported_name, unknown_entity, window_people
+from .participants import (
+    resolve_participants,
+    supported_name,
+    unknown_entity,
+    window_mentions,
+    window_people,
+    window_text,
+)
 from .passes import Asker, ask_meeting
 from .result import ExtractionStats
 from .rules import (
@@ -87,10 +94,10 @@ def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
     table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= 0.6 * len(english)), None)
     if table is not None:
         english = table
-        in_window = {m.place for m in (*candidate.mentions, *candidate.context_mentions) if m.place}
+        in_window = {m.place for m in window_mentions(candidate) if m.place}
         if english in in_window:
             return english
-    window = " ".join(s.text for s in (candidate.context, candidate.sentence) if s is not None)
+    window = window_text(candidate)
     return supported_name(english, window)
 
 

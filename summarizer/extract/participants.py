@@ -23,6 +23,7 @@ __all__ = [
     "unknown_entity",
     "window_mentions",
     "window_people",
+    "window_text",
 ]
 
 
@@ -39,6 +40,11 @@ def _name_similarity(a: str, b: str) -> float:
 
 
 NAME_SIMILARITY = 0.6
+
+
+def window_text(candidate: Candidate) -> str:
+    """The context sentence and the sentence, as one text: where a name must be written."""
+    return " ".join(s.text for s in (candidate.context, candidate.sentence) if s is not None)
 
 
 def window_people(candidate: Candidate) -> list[str]:
@@ -84,7 +90,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     """
     known = window_people(candidate)
     window_states = {m.actor or m.name for m in window_mentions(candidate)}
-    window = strip_cyrillic((candidate.context.text if candidate.context else "") + " " + candidate.sentence.text)
+    window = strip_cyrillic(window_text(candidate))
     window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
     comparable = is_latin_script(window)
     resolved: list[str] = []

@@ -1,5 +1,6 @@
 """How a record reads in English: the phrases every view of the records shares (the Markdown
-brief, the digest, the HTML page, the eval report and the headline composed from the records).
+brief, the digest, the HTML page, the eval report, and the headline and brief composed from the
+records).
 
 The functions take records or merged digest items alike: they read only the fields the two
 have in common.
@@ -7,6 +8,7 @@ have in common.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any
@@ -19,8 +21,10 @@ __all__ = [
     "casualty_context",
     "casualty_details",
     "casualty_figure",
+    "compose_brief",
+    "compose_headlines",
+    "date_words",
     "describe_record",
-    "describe_records",
     "join_words",
     "language_name",
     "meeting_extras",
@@ -39,13 +43,6 @@ LANGUAGE_NAMES = {
 
 QUALIFIER_WORDS = {"approximate": "about ", "at_least": "at least ", "exact": ""}
 """The words put before a casualty figure for each ``CasualtyQualifier``."""
-
-_MEETING_VERB = {
-    "happened": "met",
-    "planned": "are to meet",
-    "possible": "may meet",
-    "cancelled": "called off a meeting",
-}
 
 
 def plain(value: Any) -> Any:
@@ -150,19 +147,140 @@ def describe_record(record: MeetingEvent | Demand | Casualty, *, width: int = 12
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def describe_records(records: list[Any]) -> list[str]:
-    """One English sentence per record (at most five), from its fields alone: what a headline
-    and brief are composed of when the model's do not read as English."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def date_words(iso: str | None) -> str:
+    """``on 15 August 2025``, ``in August 2025``, ``in 2025``; empty for no date."""
+    if not iso:
+        return ""
+    parts = str(iso).split("-")
+    if len(parts) == 3:
+        return f"on {int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"in {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return f"in {parts[0]}"
+
+
+def _clause(text: str) -> str:
+    """A model's English phrase made to follow a colon: spaces collapsed, a final stop and a
+    leading "Demand for" dropped ("Demand for a pay rise." -> "a pay rise")."""
+    text = " ".join(text.split()).rstrip(". ")
+    return re.sub(r"^(?:demands?|calls?)\s+(?:for|that|to)\s+", "", text, flags=re.I) or text
+
+
+def _demands(d: Any) -> str:
+    """``Hamas demands of Israel``, ``Protesters demand``: an actor whose last word is a plural
+    noun in lower case ("dockworkers", "Correos unions") takes the plural."""
+    last = d.actor.split()[-1] if d.actor.split() else ""
+    verb = "demand" if last[:1].islower() and last.endswith("s") else "demands"
+    target = f" of {d.target}" if d.target else ""
+    return f"{_capital(d.actor)} {verb}{target}"
+
+
+_VICTIMS = {"civilians": "civilians", "military": "soldiers", "mixed": "people", "unspecified": "people"}
+
+
+def _counts(c: Any, *, verb: bool) -> str:
+    """``at least 12 civilians were killed and 40 were injured`` (``verb``), or in a headline's
+    words ``at least 12 people killed, 40 injured``."""
+    killed, injured = c.killed, c.injured
+    first = killed if killed is not None else injured
+    noun = _VICTIMS[str(plain(c.victims))]
+    if noun == "people" and first == 1:
+        noun = "person"
+    parts: list[str] = []
+    for count, word in ((killed, "killed"), (injured, "injured")):
+        if count is not None:
+            be = ("was " if count == 1 else "were ") if verb else ""
+            parts.append(f"{count:,} {noun + ' ' if not parts else ''}{be}{word}")
+    return QUALIFIER_WORDS[plain(c.qualifier)] + (" and " if verb else ", ").join(parts)
+
+
+# How a meeting reads by its status: a headline, and a sentence of the brief.
+_MEETING_HEADLINE = {
+    "happened": "{who} hold a meeting{where}",
+    "planned": "{who} to hold a meeting{where}",
+    "possible": "{who} may hold a meeting{where}",
+    "cancelled": "Meeting between {who} called off",
+}
+_MEETING_SENTENCE = {
+    "happened": "A meeting between {who} took place{how}{where}{when}.",
+    "planned": "A meeting between {who} is planned{how}{where}{when}.",
+    "possible": "A meeting between {who} may take place{how}{where}{when}.",
+    "cancelled": "A meeting between {who}{where}{when} was called off.",
+}
+
+
+def _headline_of(record: MeetingEvent | Demand | Casualty) -> str:
+    if isinstance(record, MeetingEvent):
+        who = join_words(record.participants[:3])
+        where = f" in {record.location}" if record.location else ""
+        if plain(record.format) == "phone" and plain(record.status) == "happened":
+            return f"{who} hold a phone call"
+        return _MEETING_HEADLINE[str(plain(record.status))].format(who=who, where=where)
+    if isinstance(record, Demand):
+        words = _clause(record.demand).split()
+        if len(words) > 10 and "," in " ".join(words[:10]):  # a long list: its first item
+            words = " ".join(words).split(",")[0].split()
+        return f"{_demands(record)}: {' '.join(words)}"
+    where = f" in {record.location}" if record.location else ""
+    return _capital(f"{_counts(record, verb=False)}{where}")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence_of(record: MeetingEvent | Demand | Casualty) -> list[str]:
+    """A record in one to three English sentences, from its fields alone."""
+    if isinstance(record, MeetingEvent):
+        status, fmt = str(plain(record.status)), str(plain(record.format))
+        out = [
+            _MEETING_SENTENCE[status].format(
+                who=join_words(record.participants),
+                how={"phone": " by phone", "video": " by video link"}.get(fmt, ""),
+                where=f" in {record.location}" if record.location else "",
+                # "is planned for 22 January", "took place on 22 January"
+                when=f" {date_words(record.date)}".replace(" on ", " for " if status == "planned" else " on ")
+                if record.date
+                else "",
+            )
+        ]
+        if record.topics:
+            tense = "The talks covered" if status == "happened" else "The talks are to cover"
+            out.append(f"{tense} {join_words(record.topics[:4])}.")
+        if record.outcome:
+            out.append(f"Outcome: {_clause(record.outcome)}.")
+        return out
+    if isinstance(record, Demand):
+        return [f"{_demands(record)}: {_clause(record.demand)}."]
+    where = f" in {record.location}" if record.location else ""
+    when = f" {date_words(record.period)}" if record.period else ""
+    cause = f" (cause: {_clause(record.cause)})" if record.cause else ""
+    source = f", according to {record.reported_by}" if record.reported_by else ""
+    return [_capital(f"{_counts(record, verb=True)}{where}{when}{cause}{source}.")]
+
+
+def _reading_order(records: list[Any]) -> list[Any]:
+    return sorted(records, key=lambda r: min((e.start for e in r.evidence), default=0))
+
+
+def compose_headlines(records: list[Any]) -> list[str]:
+    """Headlines of an article from its records (their fields are English by construction), one
+    per record in the order the article reports them, at most 15 words each: the first is the
+    headline, the next stand in where it cannot be used."""
+    return [" ".join(_headline_of(r).split()[:15]) for r in _reading_order(records)
+            if not (isinstance(r, Casualty) and r.killed is None and r.injured is None)]  # fmt: skip
+
+
+def compose_brief(records: list[Any], *, limit: int = 4) -> list[str]:
+    """The brief of an article from its records, in the order the article reports them: one or
+    two sentences per record, repeats left out, at most ``limit`` sentences."""
     sentences: list[str] = []
-    for record in records[:5]:
-        if isinstance(record, MeetingEvent):
-            where = f" in {record.location}" if record.location else ""
-            when = f" ({record.date})" if record.date else ""
-            sentences.append(f"{' and '.join(record.participants[:4])} {_MEETING_VERB[record.status]}{where}{when}.")
-        elif isinstance(record, Demand):
-            sentences.append(f"{record.actor} demands: {record.demand.rstrip('.')}.")
-        elif isinstance(record, Casualty):
-            counts = [f"{n} {word}" for n, word in ((record.killed, "killed"), (record.injured, "injured")) if n]
-            where = f" in {record.location}" if record.location else ""
-            sentences.append(f"{' and '.join(counts) or 'Casualties'} reported{where}.")
+    for record in _reading_order(records):
+        for sentence in _sentence_of(record):
+            if sentence not in sentences and len(sentences) < limit:
+                sentences.append(sentence)
     return sentences

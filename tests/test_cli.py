@@ -213,7 +213,9 @@ def test_dash_means_stdout_and_extract_pipes_into_digest(
     assert "only one output can go to stdout" in capsys.readouterr().err
 
 
-def test_digest_of_bad_stdin_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_digest_of_bad_stdin_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
     import sys
 
@@ -222,7 +224,9 @@ def test_digest_of_bad_stdin_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, c
     assert "<stdin>:1: not an ArticleSummary" in capsys.readouterr().err
 
 
-def test_stdin_article_gets_its_id(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake: FakeModel) -> None:
+def test_stdin_article_gets_its_id(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake: FakeModel
+) -> None:
     import io
     import sys
 
@@ -295,7 +299,8 @@ def test_types_asks_only_the_wanted_questions(
     jsonschema.validate(data, schema)
     fake.requests.clear()
     assert cli(["extract", str(ROOT / "seeds" / "003_32f261f9b184bad9.txt"), "--types", "demands", "--no-cache"]) == 0
-    assert {FakeModel.schema_title(r) for r in fake.requests} == {"DemandAnswer", "SummaryAnswer"}
+    # A demand is found, so the headline and brief are composed from it: no summary question.
+    assert {FakeModel.schema_title(r) for r in fake.requests} == {"DemandAnswer"}
     assert json.loads(capsys.readouterr().out)["demands"]  # the wanted type is still found
     assert cli(["extract", str(SEED), "--types", "meetings,weather"]) == 2
     assert "weather" in capsys.readouterr().err

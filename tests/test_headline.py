@@ -55,13 +55,24 @@ def test_an_invented_name_is_asked_again_with_the_names_the_article_gives() -> N
 
 
 def test_a_name_invented_twice_leaves_what_is_clean() -> None:
+    invented: dict[str, Any] = {"headline": "Zelensky meets Joe Biden", "brief": "The talks lasted three hours."}
+    stats = ExtractionStats()
+    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, _summaries(invented, invented).client(), stats, [])
+    assert headline == "Article kyiv" and brief == "The talks lasted three hours."
+    assert any("headline replaced" in w for w in stats.warnings)
+
+
+def test_records_give_headline_and_brief_and_their_invented_names_are_left_out() -> None:
     meeting = MeetingEvent.model_validate(
         {"participants": ["Volodymyr Zelensky", "Steve Witkoff"], "date": "2025-01-02", "location": "Kyiv",
-         "status": "happened", "format": "in_person",
+         "status": "happened", "format": "in_person", "outcome": "Joe Biden sent a letter.",
          "evidence": [{"quote": UKRAINIAN.text[16:60], "start": 16, "end": 60}]}
     )  # fmt: skip
-    invented: dict[str, Any] = {"headline": "Zelensky meets Joe Biden", "brief": "The talks lasted three hours."}
-    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, _summaries(invented, invented).client(),
-                                     ExtractionStats(), [meeting])  # fmt: skip
-    assert "Biden" not in headline and "Witkoff" in headline  # composed from the record
-    assert brief == "The talks lasted three hours."
+    fake = _summaries({"headline": "Zelensky meets Joe Biden", "brief": "The talks lasted three hours."})
+    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, fake.client(), ExtractionStats(), [meeting])
+    assert headline == "Volodymyr Zelensky and Steve Witkoff hold a meeting in Kyiv"
+    assert brief == (
+        "A meeting between Volodymyr Zelensky and Steve Witkoff took place in Kyiv on 2 January 2025. "
+        "The article was published on 2 January 2025."
+    )
+    assert not fake.requests  # nothing asked

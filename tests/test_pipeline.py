@@ -47,7 +47,12 @@ def test_pipeline_grounds_normalises_and_filters() -> None:
     summary = result.summary
     ArticleSummary.model_validate(summary.model_dump())
     assert summary.language == "uk" and summary.published == "2026-01-21"
-    assert summary.headline == "Witkoff to meet Putin on 22 January"
+    # Headline and brief are composed from the records: the model's summary is not asked for.
+    assert summary.headline == "Steve Witkoff and Vladimir Putin to hold a meeting"
+    assert summary.brief.startswith(
+        "A meeting between Steve Witkoff and Vladimir Putin is planned for 22 January 2026. "
+    )
+    assert "SummaryAnswer" not in {FakeModel.schema_title(r) for r in fake.requests}
 
     planned = [m for m in summary.meetings if m.date == "2026-01-22"]
     assert len(planned) == 1

@@ -1,11 +1,12 @@
-"""The English headline and brief: the model's, checked for English and for names the article
-does not support, else composed from the records (whose fields are English by construction).
+"""The English headline and brief: composed from the records where the article has any (their
+fields are English by construction), else the model's summary of the lead, checked for English
+and for names the article does not support.
 
 A name the model writes ("S. Biden", "Steve Vitkoff") must be one the records or the alias
 table's mentions of the article hold, or, where the article is in Latin letters or Cyrillic,
 one the article writes, give or take an ending or an accent. An answer with an unsupported name
 is asked for again, once, with the names the article does support; what still names someone
-unsupported is composed from the records instead.
+unsupported is left out.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..articles import Article
-from ..english import describe_records
+from ..english import compose_brief, compose_headlines, date_words
 from ..errors import ExtractionError
 from ..normalize.language import is_english
 from ..normalize.names import find_mentions, strip_cyrillic
@@ -103,12 +104,16 @@ def _written(word: str, window_words: frozenset[str]) -> bool:
 def headline_brief(
     article: Article, lead: str, client: Asker, stats: ExtractionStats, records: list[Any]
 ) -> tuple[str, str]:
-    """The model's English headline and brief. An answer that does not read as English is asked
-    for again, once, saying so; one that names someone the article does not support is asked for
-    again with the names it does; what still fails is composed from the records instead (their
-    fields are English by construction), never transliterated."""
+    """The English headline and brief. An article with records gets them composed from its
+    records in code (the facts are the records' own, names canonical, dates resolved), and no
+    question is asked. Only an article without records asks the model to summarise its lead:
+    an answer that does not read as English is asked for again, once, saying so; one that
+    names someone the article does not support is asked for again with the names it does;
+    what still fails is replaced by a plain sentence, never transliterated text."""
     known = supported_names(article, records)
-    headline = brief = ""
+    headline, brief = _composed(article, records, known)
+    if headline and brief:
+        return headline, brief
     retry: dict[str, Any] = {}
     for attempt in range(2):
         try:
@@ -130,21 +135,33 @@ def headline_brief(
             if attempt == 0:
                 retry = {"names": [n for n in known if " " in n or n[:1].isupper()][:12]}
                 continue
-            # Keep what is clean: a brief without the invented names, a composed headline.
+            # Keep what is clean.
             if not any(run in candidate_headline for run in invented):
-                headline = candidate_headline
+                headline = headline or candidate_headline
             if not any(run in candidate_brief for run in invented):
-                brief = candidate_brief
+                brief = brief or candidate_brief
             break
-        headline, brief = candidate_headline, candidate_brief
+        headline, brief = headline or candidate_headline, brief or candidate_brief
         break
-    composed = describe_records(records)
     if not headline:
-        stats.warnings.append("headline composed from the records: the model's was not English or not supported")
-        headline = " ".join(composed[0].rstrip(".").split()[:15]) if composed else f"Article {article.article_id}"
+        stats.warnings.append("headline replaced: the model's was not English or not supported")
+        headline = f"Article {article.article_id}"
     if not brief:
-        stats.warnings.append("brief composed from the records: the model's was not English or not supported")
-        brief = (
-            " ".join(composed[:3]) if composed else "No meeting, demand or casualty figure was found in this article."
-        )
+        stats.warnings.append("brief replaced: the model's was not English or not supported")
+        brief = "No meeting, demand or casualty figure was found in this article."
     return headline, brief
+
+
+def _clean(text: str, article: Article, known: list[str]) -> bool:
+    """Whether composed text is English letters naming no one the article does not support (a
+    record's demand or outcome is the model's wording and may name someone)."""
+    return is_latin_script(text) and not unsupported_names(text, article, known)
+
+
+def _composed(article: Article, records: list[Any], known: list[str]) -> tuple[str, str]:
+    """Headline and brief composed from the records; each empty where no record gives a clean one."""
+    headline = next((h for h in compose_headlines(records) if _clean(h, article, known)), "")
+    sentences = [s for s in compose_brief(records, limit=8) if _clean(s, article, known)][:4]
+    if len(sentences) == 1 and article.published:
+        sentences.append(f"The article was published {date_words(article.published)}.")
+    return headline, " ".join(sentences)

@@ -45,7 +45,8 @@ def test_an_article_with_records_is_summarised_from_them_without_a_question() ->
     assert summary.casualties and summary.demands
     assert summary.headline == "Correos unions demand of Correos: Raise wages by 10 percent"
     assert summary.brief == (
-        "Correos unions demand of Correos: Raise wages by 10 percent. 3 people were killed and 15 were injured on 7 March 2024."
+        "Correos unions demand of Correos: Raise wages by 10 percent. "
+        "3 civilians were killed and 15 were injured on 7 March 2024 (cause: road crash)."
     )
     assert _summary_requests(fake) == 0
 

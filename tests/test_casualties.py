@@ -99,3 +99,27 @@ def test_two_numbers_for_one_word_still_share_it_when_there_is_no_other() -> Non
 )
 def test_victims_come_from_the_lexicons_words(text: str, expected: str) -> None:
     assert victims_of(text) == expected
+
+
+def test_a_count_takes_the_scene_the_lead_sets() -> None:
+    # The lead gives place and day; the count two sentences on gives neither.
+    text = (
+        " date 2024-02-10 Floodwaters swept through Odesa on Friday.\n\n"
+        "Roads were closed across the region.\n\n"
+        "Rescuers said 11 people had died."
+    )
+    (record,) = _records(text, "en")
+    assert (record.killed, record.location, record.period) == (11, "Odesa", "2024-02-09")
+    assert (record.cause, record.victims) == ("flood", "civilians")
+
+
+def test_the_sentence_before_gives_its_date_and_the_counts_own_words_win() -> None:
+    text = (
+        " date 2024-02-10 Officials met in Lviv to discuss the budget.\n\n"
+        "Late on Wednesday gunmen opened fire on a checkpoint.\n\n"
+        "Four soldiers were killed."
+    )
+    (record,) = _records(text, "en")
+    assert record.period == "2024-02-07"
+    # A shooting names no civilians: the victims are who the sentence says.
+    assert (record.victims, record.cause) == ("military", "shooting")

@@ -117,3 +117,22 @@ def test_a_bare_title_names_nobody() -> None:
     assert resolve_participants(["Prime Minister", "Jan Peeters"], window) == ["Jan Peeters"]
     assert names_nobody("Foreign Minister") and names_nobody("protesters")
     assert not names_nobody("Ukrainian delegation") and not names_nobody("Jan Peeters")
+
+
+def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
+    text = (
+        " date 2025-03-14 Pedro Sánchez flew to Lisbon on Wednesday.\n\n"
+        "There Pedro Sánchez met Luís Montenegro at the São Bento palace."
+    )
+    article = parse_article(text, "lisbon")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        if "Montenegro" in FakeModel.question(request).split("Target sentence:", 1)[-1]:
+            return {"is_meeting": True, "participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "Lisbon",
+                    "status": "happened", "format": "in_person"}  # fmt: skip
+        return {"is_meeting": False}
+
+    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                               ExtractionStats(), "en")  # fmt: skip
+    assert meeting.date == "2025-03-12"

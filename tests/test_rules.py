@@ -6,7 +6,14 @@ import pytest
 
 from summarizer.extract.candidates import Candidate, _demand_clauses, demand_candidates
 from summarizer.extract.participants import resolve_participants
-from summarizer.extract.rules import format_from_text, is_aggregate, outcome_of, status_from_text, victims_of
+from summarizer.extract.rules import (
+    cause_kind,
+    format_from_text,
+    is_aggregate,
+    outcome_of,
+    status_from_text,
+    victims_of,
+)
 from summarizer.extract.sentences import Sentence, split_sentences
 from summarizer.normalize.dates import dates_compatible
 from summarizer.normalize.names import find_mentions
@@ -125,3 +132,19 @@ def test_status_tense_and_format_words_of_many_languages(
     assert status_from_text(text) == status
     assert meeting_tense(text) == tense
     assert format_from_text(text) == fmt
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ein Erdbeben der Stärke 6,1 erschütterte die Region.", "earthquake"),
+        ("Un autobús volcó en la carretera y chocó contra un camión.", "road crash"),
+        ("В результате пожара в торговом центре погибли люди.", "fire"),
+        ("Deprem sonrası çıkan yangında iki kişi öldü.", "earthquake"),  # the more specific first
+        ("Eine Drohne traf einen Bus mit Bergarbeitern.", "drone attack"),  # the weapon, not the miners
+        ("暴雨引发洪水，造成多人死亡。", "flood"),
+        ("The minister spoke about the budget.", None),
+    ],
+)
+def test_the_cause_of_a_toll_is_named_by_the_lexicons_words(text: str, expected: str | None) -> None:
+    assert cause_kind(text) == expected

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from ..articles import Article
 from ..errors import ExtractionError
+from ..lexicon import CIVILIAN_CAUSES
 from ..normalize.casualties import casualty_counts
 from ..normalize.dates import resolve_date
+from ..normalize.names import find_mentions
 from ..records import Casualty
 from .asking import note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
 from .passes import Asker
 from .result import ExtractionStats
-from .rules import cause_of, country_of, victims_of
+from .rules import cause_kind, cause_of, country_of, victims_of
+from .sentences import split_sentences
 from .triage import ask_casualty
 
 __all__ = ["find_casualties"]
@@ -59,7 +62,32 @@ def find_casualties(
             }
         )
         _add(records, sentence.index, record)
-    return [record for _, record in records]
+    return _with_scene([record for _, record in records], candidates, article)
+
+
+def _with_scene(records: list[Casualty], candidates: list[Candidate], article: Article) -> list[Casualty]:
+    """Fill what a count's own sentence leaves unsaid from the scene the article has set: the
+    cause and date from the sentence before, else from the lead (its first two sentences), the
+    place from the lead; victims of a disaster, an accident or a bombing are civilians unless
+    the sentence says who they were. ("Rescuers found 12 more bodies" after "An earthquake
+    struck Izmir on Friday".)"""
+    lead = " ".join(s.text for s in split_sentences(article.text, article.body_start)[:2])
+    lead_place = next((m.place for m in find_mentions(lead) if m.kind == "place"), None)
+    lead_date = resolve_date(lead, article.published)
+    before = {c.sentence.start: c.context.text if c.context is not None else "" for c in candidates}
+    for record in records:
+        context = before.get(record.evidence[0].start, "")
+        own = " ".join(article.text[e.start : e.end] for e in record.evidence)
+        kind = cause_kind(own) or cause_kind(context) or cause_kind(lead)
+        if record.cause is None and kind is not None:
+            record.cause = kind
+        if record.victims == "unspecified" and kind in CIVILIAN_CAUSES:
+            record.victims = "civilians"  # type: ignore[assignment]
+        if record.period is None:
+            record.period = resolve_date(context, article.published) or lead_date
+        if record.location is None:
+            record.location = lead_place
+    return records
 
 
 # A count of the other kind (injured after killed) at most this many sentences after the latest

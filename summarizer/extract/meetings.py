@@ -288,6 +288,12 @@ def find_meetings(
             last = meeting
     found = _merge_all(found)
     _follow_ups(found, sentences, article)
+    # A meeting its sentences leave undated takes the date of the sentence before its first
+    # mention: "On Monday Ruiz flew to Lima. There he met Vega." (the scene the text has set).
+    before = {c.sentence.start: c.context.text for c in candidates if c.context is not None}
+    for m in found:
+        if m.date is None and m.evidence[0].start in before:
+            m.date = resolve_date(before[m.evidence[0].start], article.published)
     return [
         MeetingEvent(
             participants=m.participants,

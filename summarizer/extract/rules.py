@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import pattern
+from ..lexicon import cause_patterns, pattern
 from ..normalize.names import Mention
 from ..normalize.text import any_of
 
@@ -17,6 +17,7 @@ __all__ = [
     "ALSO_PRESENT",
     "SEQUEL",
     "TITLE_OF",
+    "cause_kind",
     "cause_of",
     "country_of",
     "format_from_text",
@@ -165,6 +166,12 @@ def victims_of(text: str) -> str:
 
 def country_of(text: str) -> str | None:
     return _first(((_UKRAINE_PEOPLE, "Ukraine"), (_RUSSIA_PEOPLE, "Russia")), text)
+
+
+def cause_kind(text: str) -> str | None:
+    """What the text says killed or injured people, as an English label of the lexicons'
+    ``causes`` ("earthquake", "road crash"), the most specific first; None if it names none."""
+    return next((kind for kind, words in cause_patterns() if words.search(text)), None)
 
 
 def cause_of(text: str) -> str | None:

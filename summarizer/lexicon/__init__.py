@@ -11,8 +11,10 @@ residents, protesters; ``military``), the words that qualify a count (``approxim
 ``at_least``: "at least", "more than"; written just before the number, or, for
 ``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
-"minggu", week), number words (``numbers``: value -> space-separated forms) and the case
-endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki").
+"minggu", week), number words (``numbers``: value -> space-separated forms), the case
+endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
+the words that name what killed or injured people (``causes``: an English label of
+``CAUSE_KINDS`` -> words, "earthquake" -> ["землетрясени"]).
 
 Entries are regular-expression fragments matched case-insensitively. In a language whose
 ``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match
@@ -34,8 +36,11 @@ from pathlib import Path
 from ..errors import ConfigError
 
 __all__ = [
+    "CAUSE_KINDS",
+    "CIVILIAN_CAUSES",
     "FIELDS",
     "Lexicon",
+    "cause_patterns",
     "counts_come_first",
     "lexicons",
     "load_lexicons",
@@ -51,6 +56,22 @@ RELATIVE_KINDS: tuple[str, ...] = (
     "next_month", "this_year", "last_year", "next_year",
 )  # fmt: skip
 """The keys of a lexicon's ``relative`` words (day and month and year references)."""
+
+CAUSE_KINDS: tuple[str, ...] = (
+    "tsunami", "earthquake", "landslide", "flood", "storm", "wildfire", "missile strike", "drone attack",
+    "air strike", "shelling", "bombing", "shooting", "building collapse", "mining accident", "stampede",
+    "shipwreck", "plane crash", "train crash", "road crash", "explosion", "fire", "clashes",
+)  # fmt: skip
+"""The English labels of a lexicon's ``causes``, the most specific first: a sentence naming
+several ("a car bomb explosion", "a fire after the earthquake", "a drone hit a bus of miners")
+takes the first; weapons come before the accidents whose words they share ("plane")."""
+
+CIVILIAN_CAUSES = frozenset(
+    {"tsunami", "earthquake", "landslide", "flood", "storm", "wildfire", "building collapse", "mining accident",
+     "stampede", "shipwreck", "plane crash", "train crash", "road crash", "bombing", "explosion", "fire"}
+)  # fmt: skip
+"""Causes whose dead and injured are civilians unless the text says otherwise: disasters,
+accidents and bombings, not the fighting and strikes that may kill soldiers."""
 
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
@@ -147,6 +168,14 @@ def _parse(path: Path) -> Lexicon:
         if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
             raise ConfigError(f"{path}: relative {kind!r} must be a list of non-empty strings")
         _check_patterns(path, f"relative {kind} entry", entries)
+    causes = data.get("causes", {})
+    if not isinstance(causes, dict) or not set(causes) <= set(CAUSE_KINDS):
+        raise ConfigError(f"{path}: 'causes' maps some of {', '.join(CAUSE_KINDS)} to lists of words")
+    for kind, entries in causes.items():
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip("~") for e in entries):
+            raise ConfigError(f"{path}: cause {kind!r} must be a list of non-empty strings")
+        _check_patterns(path, f"cause {kind} entry", entries)
+        words[f"cause:{kind}"] = tuple(entries)
     name_endings = data.get("name_endings", [])
     if not isinstance(name_endings, list) or not all(
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) and pair[0]
@@ -243,6 +272,12 @@ def nominative_name(phrase: str, language: str | None) -> str:
         return word
 
     return " ".join(nominative(word) for word in phrase.split(" "))
+
+
+@functools.lru_cache(maxsize=1)
+def cause_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(English label, pattern of every language's words for it), most specific cause first."""
+    return [(kind, pattern(f"cause:{kind}")) for kind in CAUSE_KINDS]
 
 
 @functools.lru_cache(maxsize=1)

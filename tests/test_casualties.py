@@ -123,3 +123,10 @@ def test_the_sentence_before_gives_its_date_and_the_counts_own_words_win() -> No
     assert record.period == "2024-02-07"
     # A shooting names no civilians: the victims are who the sentence says.
     assert (record.victims, record.cause) == ("military", "shooting")
+
+
+def test_several_numbers_for_one_word_the_nearest_wins() -> None:
+    # The missing are no dead; a revised toll keeps its last figure.
+    text = "Le bilan de l'inondation s'est alourdi à 12 morts et au moins 30 personnes sont portées disparues."
+    assert casualty_counts(text, "fr")["killed"] == 12
+    assert casualty_counts("Het dodental werd bijgesteld van 41 naar 38 doden.", "nl")["killed"] == 38

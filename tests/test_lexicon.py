@@ -56,6 +56,7 @@ def test_every_corpus_language_has_a_lexicon_with_every_list() -> None:
         ({"language": "qq", "anchor": "word", "count_first": "yes"}, "'count_first' must be"),
         ({"language": "qq", "anchor": "word", "causes": {"volcano": ["lava"]}}, "'causes' maps some of"),
         ({"language": "qq", "anchor": "word", "causes": {"flood": "inondation"}}, "cause 'flood' must be a list"),
+        ({"language": "qq", "anchor": "word", "multipliers": {"thousand": ["k"]}}, "multiplier 'thousand' must be"),
     ],
 )
 def test_a_bad_lexicon_file_is_named_in_the_error(tmp_path: Path, content: dict[str, object], message: str) -> None:

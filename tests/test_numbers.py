@@ -159,3 +159,12 @@ def _cc(killed=None, injured=None, ck=None, ci=None, qualifier="exact") -> dict:
 )
 def test_casualty_counts(text: str, expected: dict) -> None:
     assert casualty_counts(text) == expected
+
+
+def test_multipliers_are_lexicon_words_of_every_language() -> None:
+    from summarizer.normalize.numbers import find_counts
+
+    cases = [("sedikitnya 3 ribu orang", "id", 3000), ("地震造成2万人受伤", "zh", 20000), ("unos 4 mil heridos", "es", 4000),
+             ("7 bin kişi", "tr", 7000), ("1,2 миллиона человек", "ru", 1_200_000), ("12 miles away", "en", 12)]  # fmt: skip
+    for text, language, value in cases:
+        assert [c.value for c in find_counts(text, language)] == [value], text

@@ -14,7 +14,8 @@ first; ``weekdays_case_sensitive`` where a lower-case form means something else,
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
 the words that name what killed or injured people (``causes``: an English label of
-``CAUSE_KINDS`` -> words, "earthquake" -> ["землетрясени"]).
+``CAUSE_KINDS`` -> words, "earthquake" -> ["землетрясени"]) and the words that multiply the
+number before them (``multipliers``: value -> words, "1000" -> ["тысяч[аиу]?"], "10000" -> ["万"]).
 
 Entries are regular-expression fragments matched case-insensitively. In a language whose
 ``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match
@@ -44,6 +45,7 @@ __all__ = [
     "counts_come_first",
     "lexicons",
     "load_lexicons",
+    "multiplier_words",
     "nominative_name",
     "number_words",
     "pattern",
@@ -99,6 +101,7 @@ class Lexicon:
     months_case_sensitive: bool = False  # English "may", "march": only capitalised forms are months
     relative: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "yesterday" -> patterns
     name_endings: tuple[tuple[str, str], ...] = ()  # (inflected ending, nominative ending) of names
+    multipliers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # 1000 -> ("тысяч[аиу]?",)
 
     def fragments(self, kind: str, *, whole_words: bool = False) -> list[str]:
         """The regex fragments of ``kind``, each with the anchors its language asks for."""
@@ -176,6 +179,15 @@ def _parse(path: Path) -> Lexicon:
             raise ConfigError(f"{path}: cause {kind!r} must be a list of non-empty strings")
         _check_patterns(path, f"cause {kind} entry", entries)
         words[f"cause:{kind}"] = tuple(entries)
+    multipliers: dict[int, tuple[str, ...]] = {}
+    raw_multipliers = data.get("multipliers", {})
+    if not isinstance(raw_multipliers, dict):
+        raise ConfigError(f"{path}: 'multipliers' must map values to lists of words")
+    for value, entries in raw_multipliers.items():
+        if not value.isdigit() or not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+            raise ConfigError(f"{path}: multiplier {value!r} must be a whole number with a list of words")
+        _check_patterns(path, f"multiplier {value} entry", entries)
+        multipliers[int(value)] = tuple(entries)
     name_endings = data.get("name_endings", [])
     if not isinstance(name_endings, list) or not all(
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) and pair[0]
@@ -195,6 +207,7 @@ def _parse(path: Path) -> Lexicon:
         data.get("months_case_sensitive", False),
         {kind: tuple(entries) for kind, entries in relative.items()},
         tuple((a, b) for a, b in name_endings),
+        multipliers,
     )
 
 
@@ -252,6 +265,14 @@ def number_words(language: str | None = None) -> dict[str, float]:
         for form, value in lexicon.numbers.items():
             merged.setdefault(form, value)
     return merged
+
+
+def multiplier_words() -> dict[str, int]:
+    """Every language's words that multiply the number before them ("тысяч[аиу]?" -> 1000,
+    "万" -> 10000), longest first, so that "mil millones" wins over "mil"."""
+    table = {entry: value for lexicon in lexicons().values() for value, entries in lexicon.multipliers.items()
+             for entry in entries}  # fmt: skip
+    return dict(sorted(table.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 def nominative_name(phrase: str, language: str | None) -> str:

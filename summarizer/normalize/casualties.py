@@ -63,7 +63,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     comma, colon or dash between them counts as 40 extra characters of distance. A number followed
     by a children-word ("трое детей", "5 children") is a children count, and after "including /
     в том числе / серед них" it belongs to the casualty word before it. Several numbers for one
-    field: the largest wins. Children killed without a total make the total. ``qualifier`` is
+    field: the nearest to its word wins ("rose to 27 dead, and at least 50 are missing": 27;
+    "revised from 23 to 19 dead": 19). Children killed without a total make the total. ``qualifier`` is
     that of the killed figure, else of the injured figure, else "exact". Number words are
     those of ``language`` (detected from ``text`` when None); numerals count in any language. In a
     language whose lexicon says that counts come before their word (Korean "4명이 숨지고", Turkish
@@ -103,11 +104,13 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
         if scored:
             options.append((count, children, sorted(scored)))
     best: dict[str, Count] = {}
-    for (count, children, _), index in zip(options, _assign(options), strict=True):
+    nearest: dict[str, float] = {}  # the distance of each field's count to its word
+    for (count, children, scored), index in zip(options, _assign(options), strict=True):
         kind = keywords[index][2]
         field = f"children_{kind}" if children else kind
-        if field not in best or count.value > best[field].value:
-            best[field] = count
+        apart = next(d for d, i in scored if i == index)
+        if field not in best or apart < nearest[field]:
+            best[field], nearest[field] = count, apart
     for field, count in best.items():
         result[field] = count.value
     if result["killed"] is None and "children_killed" in best:

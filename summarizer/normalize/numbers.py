@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import number_words, pattern
+from ..lexicon import multiplier_words, number_words, pattern
 from .dates import find_dates
 
 __all__ = ["QUALIFIERS", "Count", "find_counts", "parse_duration_hours", "parse_number"]
@@ -47,25 +47,8 @@ def _forms(spec: str) -> dict[str, float]:
 
 
 _WORDS: dict[str, float] = number_words()  # every language's number words (durations, parse_number)
-_MULTIPLIERS: dict[str, int] = {}
-for _value, _pattern in (
-    (
-        1000,
-        r"тыс\.?|тысяч[аиу]?|тысячами|тис\.?|тисяч[аіу]?|хил\.?|хиляд[аи]|thousand|thousands|tausend|tys\.?"
-        r"|tysiąc[ae]?|tysięcy|mille|k",
-    ),
-    (
-        1_000_000,
-        r"млн\.?|миллион(?:а|ов)?|мільйон(?:а|ів)?|милион(?:а|и)?|million|millions|millionen|mio\.?|mln\.?"
-        r"|milion(?:y|ów)?",
-    ),
-    (
-        1_000_000_000,
-        r"млрд\.?|миллиард(?:а|ов)?|мільярд(?:а|ів)?|милиард(?:а|и)?|billion|billions|milliarden?"
-        r"|mrd\.?|mld\.?|miliard(?:y|ów)?",
-    ),
-):
-    _MULTIPLIERS[_pattern] = _value
+_MULTIPLIERS: dict[str, int] = multiplier_words()  # "тысяч[аиу]?" -> 1000, "万" -> 10000 (lexicon data)
+
 
 def _word_alt(words: dict[str, float]) -> str:
     return "|".join(re.escape(w).replace("'", _A) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
@@ -94,7 +77,7 @@ def _number_re(language: str | None) -> tuple[re.Pattern[str], dict[str, float]]
     alt = _word_alt(words)
     pattern = re.compile(
         rf"(?<![.,:/])(?<!{_LETTER})(?:(?P<digits>{_DIGITS})|(?P<words>(?:{alt})(?:{_JOIN}(?:{alt}))*))"
-        rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!\w))?(?!{_LETTER}|(?<!\d)['’])",
+        rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!{_LETTER}))?(?!{_LETTER}|(?<!\d)['’])",
         re.IGNORECASE,
     )
     return pattern, words

@@ -130,3 +130,14 @@ def test_several_numbers_for_one_word_the_nearest_wins() -> None:
     text = "Le bilan de l'inondation s'est alourdi à 12 morts et au moins 30 personnes sont portées disparues."
     assert casualty_counts(text, "fr")["killed"] == 12
     assert casualty_counts("Het dodental werd bijgesteld van 41 naar 38 doden.", "nl")["killed"] == 38
+
+
+def test_a_figure_the_article_repeats_is_one_record() -> None:
+    text = (
+        " date 2023-05-02 Tanker blast kills 9 in Odesa\n\n"
+        "A fuel tanker exploded on Monday near a market in Odesa, killing 9 people, officials said.\n\n"
+        "In Kharkiv, 9 people were killed in a separate fire."
+    )
+    odesa, kharkiv = _records(text, "en")
+    assert (odesa.killed, len(odesa.evidence), odesa.period) == (9, 2, "2023-05-01")
+    assert (kharkiv.killed, len(kharkiv.evidence)) == (9, 1)  # the same figure of another place

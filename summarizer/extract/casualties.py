@@ -62,7 +62,26 @@ def find_casualties(
             }
         )
         _add(records, sentence.index, record)
-    return _with_scene([record for _, record in records], candidates, article)
+    return _without_repeats(_with_scene([record for _, record in records], candidates, article))
+
+
+def _without_repeats(records: list[Casualty]) -> list[Casualty]:
+    """One record for a figure the article repeats (the headline's "bombing kills 30" and the
+    body's "killing 30 people"): the same counts, nothing known about them different."""
+    kept: list[Casualty] = []
+    for record in records:
+        twin = next(
+            (k for k in kept if (k.killed, k.injured) == (record.killed, record.injured) and _compatible(k, record)),
+            None,
+        )
+        if twin is None:
+            kept.append(record)
+            continue
+        for name in (*_DESCRIBING, "cause"):
+            if getattr(twin, name) in (None, "unspecified"):
+                setattr(twin, name, getattr(record, name))
+        twin.evidence = twin.evidence + record.evidence
+    return kept
 
 
 def _with_scene(records: list[Casualty], candidates: list[Candidate], article: Article) -> list[Casualty]:

@@ -141,3 +141,19 @@ def test_a_figure_the_article_repeats_is_one_record() -> None:
     odesa, kharkiv = _records(text, "en")
     assert (odesa.killed, len(odesa.evidence), odesa.period) == (9, 2, "2023-05-01")
     assert (kharkiv.killed, len(kharkiv.evidence)) == (9, 1)  # the same figure of another place
+
+
+@pytest.mark.parametrize(
+    "text,language,killed",
+    [
+        ("Nello schianto è morto un uomo di 54 anni.", "it", 1),  # an age, not a toll
+        ("Kazada 27 yaşındaki bir sürücü hayatını kaybetti.", "tr", 1),  # "bir" (one), not 27
+        ("지난 14일 화재로 3명이 숨졌다.", "ko", 3),  # the 14th, not 14 people
+        ("Drei Menschen starben, als 12 Raketen einschlugen.", "de", 3),
+        ("The quake killed 40 people some 60 km from the coast.", "en", 40),
+    ],
+)
+def test_a_number_followed_by_an_age_date_unit_or_object_counts_no_one(
+    text: str, language: str, killed: int | None
+) -> None:
+    assert casualty_counts(text, language)["killed"] == killed

@@ -9,7 +9,9 @@ fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, 
 ``video``), who the victims of a casualty count are (``civilians``: also passengers, workers,
 residents, protesters; ``military``), the words that qualify a count (``approximate``: "about";
 ``at_least``: "at least", "more than"; written just before the number, or, for
-``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the seven ``weekdays`` (Monday
+``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the
+words after a number that make it no count of people (``not_people``: ages, dates, units,
+money, objects: "19 anni", "28일", "40 km", "5 drones"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
@@ -78,7 +80,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military", "approximate", "at_least", "approximate_after", "at_least_after",
+    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

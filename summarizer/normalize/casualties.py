@@ -3,10 +3,11 @@ tied to the nearest casualty word of the language's lexicon."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
-from ..lexicon import counts_come_first, pattern
+from ..lexicon import counts_come_first, lexicons, pattern
 from .language import detect_language
 from .numbers import Count, find_counts
 from .text import sentence_bounds
@@ -17,12 +18,24 @@ __all__ = ["casualty_counts"]
 _KILLED = pattern("killed", whole_words=True)
 _INJURED = pattern("injured", whole_words=True)
 _CHILDREN = pattern("children", whole_words=True)
-_NOT_PEOPLE = re.compile(
-    r"^[\s\u00a0]*(?:\w+[\s\u00a0]+)?(?:дрон\w*|беспилотник\w*|бпла|ракет\w*|шахед\w*|здани\w*|будин\w*|домов|дома"
-    r"|объект\w*|об'єкт\w*|км|километр\w*|кілометр\w*|тонн\w*|лет|років|години|годы|drones?|missiles?|rockets?"
-    r"|buildings?|homes?|houses?|km|tonnes?|tons?|years?|drohnen|raketen|gebäude|dronów|rakiet|budynków|ans)(?!\w)",
-    re.IGNORECASE,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_people() -> re.Pattern[str]:
+    """What follows a number that counts no people (the lexicons' ``not_people``: "19 anni",
+    "28일", "5 more drones"): a whole word, perhaps after one other word; in a language that
+    writes a counter right after its number (Chinese, Japanese, Korean) the counter itself."""
+    lexicons_ = lexicons().values()
+    glued = [f for lex in lexicons_ if lex.anchor == "none" and lex.count_first for f in lex.fragments("not_people")]
+    words = [
+        f for lex in lexicons_ if not (lex.anchor == "none" and lex.count_first) for f in lex.fragments("not_people")
+    ]
+    return re.compile(
+        rf"^[\s\u00a0]*(?:(?:\w+[\s\u00a0]+)?(?:{'|'.join(words) or '(?!x)x'})(?!\w)|(?:{'|'.join(glued) or '(?!x)x'}))",
+        re.IGNORECASE,
+    )
+
+
 _INCLUDING = re.compile(
     r"(?:в том числе|включая|среди них|из них|среди которых|серед них|у тому числі|в тому числі|зокрема|з них"
     r"|включително|сред тях|от тях|сред които|including|among them|of them|of whom|darunter|davon|w tym|wśród nich"
@@ -81,7 +94,7 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     count_first = counts_come_first(language)
     options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
     for count in find_counts(text, language):
-        if _NOT_PEOPLE.match(text[count.end : count.end + 30]):
+        if _not_people().match(text[count.end : count.end + 30]):
             continue
         left, right = sentence_bounds(text, count.start)
         children = bool(_CHILDREN.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(

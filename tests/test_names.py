@@ -289,3 +289,19 @@ def test_world_capitals_resolve_and_common_words_do_not() -> None:
     assert "La Paz" not in places("the peace (la paz) was signed")
     assert "Havana" not in places("Корабли стояли в гавани.")
     assert "Gaza Strip" not in places("Цены газа выросли, а gaza jest jałowa.")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("El presidente argentino Javier Milei viajó el lunes a Roma.", "Javier Milei"),
+        ("Президент Южной Африки Сирил Рамафоса прибыл в Претори.", "Cyril Ramaphosa"),
+        ("李在明总统当天在首尔会见了来访的外宾。", "Lee Jae-myung"),
+        ("Nikol Paşinyan, Bakü'de görüşmelere katıldı.", "Nikol Pashinyan"),
+        ("Le Premier ministre Anthony Albanese s'est rendu à Pékin.", "Anthony Albanese"),
+        ("Der Brand in einem Hochhaus in Rotterdam forderte zwei Tote.", "Rotterdam"),
+        ("東京から大阪へ向かう新幹線が止まった。", "Osaka"),
+    ],
+)
+def test_world_leaders_and_cities_are_found_in_any_language(text: str, name: str) -> None:
+    assert name in {m.name for m in find_mentions(text)}

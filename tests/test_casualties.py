@@ -157,3 +157,15 @@ def test_a_number_followed_by_an_age_date_unit_or_object_counts_no_one(
     text: str, language: str, killed: int | None
 ) -> None:
     assert casualty_counts(text, language)["killed"] == killed
+
+
+def test_a_far_figure_updates_a_toll_only_where_it_speaks_of_the_toll() -> None:
+    filler = "".join(f"Paragraph {n} is about something else entirely.\n\n" for n in range(4))
+    separate = f" date 2024-06-02 One fisherman was killed near the harbour.\n\n{filler}Since January 41 people have died."
+    assert [r.killed for r in _records(separate, "en")] == [1, 41]
+    update = f" date 2024-06-02 Three people were killed in the fire.\n\n{filler}The death toll rose to 5 people killed."
+    assert [r.killed for r in _records(update, "en")] == [5]
+
+
+def test_arabic_martyrdom_counts_the_dead() -> None:
+    assert casualty_counts("أدت الغارات إلى استشهاد 12 مدنيا في المدينة.", "ar")["killed"] == 12

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..articles import Article
 from ..errors import ExtractionError
-from ..lexicon import CIVILIAN_CAUSES
+from ..lexicon import CIVILIAN_CAUSES, pattern
 from ..normalize.casualties import casualty_counts
 from ..normalize.dates import resolve_date
 from ..normalize.names import find_mentions
@@ -20,6 +20,8 @@ from .sentences import split_sentences
 from .triage import ask_casualty
 
 __all__ = ["find_casualties"]
+
+_TOLL = pattern("casualty")  # "death toll", "bilan", "حصيلة": a sentence that updates a toll
 
 
 def find_casualties(
@@ -61,7 +63,7 @@ def find_casualties(
                 "evidence": [evidence_for_span(article.text, sentence.start, sentence.end)],
             }
         )
-        _add(records, sentence.index, record)
+        _add(records, sentence.index, record, toll=bool(_TOLL.search(sentence.text)))
     return _without_repeats(_with_scene([record for _, record in records], candidates, article))
 
 
@@ -125,18 +127,22 @@ def _compatible(a: Casualty, b: Casualty) -> bool:
     return True
 
 
-def _add(records: list[tuple[int, Casualty]], index: int, new: Casualty) -> None:
+def _add(records: list[tuple[int, Casualty]], index: int, new: Casualty, *, toll: bool = False) -> None:
     """Add ``new`` (the counts of sentence ``index``) to ``records``: one record per incident.
 
     A later count of an incident updates it: a running toll ("rose to 27 dead") replaces the
     earlier figure of its kind, and a figure of the other kind (the injured of the dead counted
     a sentence before) completes it. Counts that differ in victims, date, country or place, or
-    that are far apart and not the same figure, are separate incidents."""
+    that are far apart and not the same figure, are separate incidents. A count more than
+    ``NEIGHBOURS`` sentences on updates an earlier one only where its sentence speaks of the
+    toll (``toll``: the lexicons' ``casualty`` words, "death toll", "bilan"): "one Palestinian
+    was killed" and, paragraphs later, "574 have been killed since the ceasefire" are two figures."""
     for position in range(len(records) - 1, -1, -1):
         at, old = records[position]
         if not _compatible(old, new):
             continue
         same_key = all(getattr(old, n) == getattr(new, n) for n in ("victims", "period", "country"))
+        same_key = same_key and (toll or index - at <= NEIGHBOURS)
         updates = any(getattr(old, n) is not None and getattr(new, n) is not None for n in ("killed", "injured"))
         # Completing takes the latest incident, close by, and a count with no place or date of its
         # own that differs: "In Odesa 6 were injured" is another incident.

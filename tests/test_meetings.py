@@ -136,3 +136,20 @@ def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
     (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
                                ExtractionStats(), "en")  # fmt: skip
     assert meeting.date == "2025-03-12"
+
+
+def test_a_country_and_its_capital_are_one_meeting_place() -> None:
+    text = (
+        " date 2025-05-02 Pedro Sánchez and Emmanuel Macron will meet in France next week.\n\n"
+        "Pedro Sánchez will meet Emmanuel Macron in Paris on 9 May."
+    )
+    article = parse_article(text, "paris")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        return {"is_meeting": True, "participants": ["Pedro Sánchez", "Emmanuel Macron"], "location": None,
+                "status": "planned", "format": "in_person"}  # fmt: skip
+
+    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                               ExtractionStats(), "en")  # fmt: skip
+    assert (meeting.location, meeting.date, len(meeting.evidence)) == ("Paris", "2025-05-09", 2)

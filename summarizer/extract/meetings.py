@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..articles import Article
 from ..errors import ExtractionError
 from ..normalize.dates import dates_compatible, resolve_date
-from ..normalize.names import find_mentions
+from ..normalize.names import canonical_actor, find_mentions
 from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
@@ -154,11 +154,17 @@ def _same_meeting(a: _Meeting, b: _Meeting) -> bool:
         return False
     if not dates_compatible(a.date, b.date):
         return False
-    if a.location and b.location and a.location != b.location:
+    if not _places_agree(a.location, b.location):
         return False
     if (a.date is None or b.date is None) and (a.status == "happened") != (b.status == "happened"):
         return False
     return True
+
+
+def _places_agree(a: str | None, b: str | None) -> bool:
+    """Whether two meeting places may be one: either unknown, the same, or a capital and its
+    state ("Washington" and "United States": the headline's country, the body's city)."""
+    return not a or not b or a == b or canonical_actor(a) == b or canonical_actor(b) == a
 
 
 def _absorb(into: _Meeting, other: _Meeting) -> None:
@@ -175,7 +181,8 @@ def _absorb(into: _Meeting, other: _Meeting) -> None:
     if into.format == "unknown":
         into.format = other.format
     into.date = _more_precise(into.date, other.date)
-    into.location = into.location or other.location
+    if not into.location or (other.location and canonical_actor(other.location) == into.location):
+        into.location = other.location  # the city rather than its state
     into.duration = into.duration if into.duration is not None else other.duration
     into.outcome = into.outcome or other.outcome
     into.topics += [t for t in other.topics if t not in into.topics]

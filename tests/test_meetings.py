@@ -119,23 +119,30 @@ def test_a_bare_title_names_nobody() -> None:
     assert not names_nobody("Ukrainian delegation") and not names_nobody("Jan Peeters")
 
 
+def _only_meeting(text: str, answer: dict[str, Any], asked_about: str = "") -> MeetingEvent:
+    """The one meeting found in ``text`` when the model gives ``answer`` for the sentences that
+    contain ``asked_about`` and says no to the others."""
+    article = parse_article(text, "one")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        if asked_about in FakeModel.question(request).split("Target sentence:", 1)[-1]:
+            return {"is_meeting": True, **answer}
+        return {"is_meeting": False}
+
+    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                               ExtractionStats(), "en")  # fmt: skip
+    return meeting
+
+
 def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
     text = (
         " date 2025-03-14 Pedro Sánchez flew to Lisbon on Wednesday.\n\n"
         "There Pedro Sánchez met Luís Montenegro at the São Bento palace."
     )
-    article = parse_article(text, "lisbon")
-    sentences, _ = reportable(split_sentences(article.text, article.body_start))
-
-    def says(request: dict[str, Any]) -> dict[str, Any]:
-        if "Montenegro" in FakeModel.question(request).split("Target sentence:", 1)[-1]:
-            return {"is_meeting": True, "participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "Lisbon",
-                    "status": "happened", "format": "in_person"}  # fmt: skip
-        return {"is_meeting": False}
-
-    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
-                               ExtractionStats(), "en")  # fmt: skip
-    assert meeting.date == "2025-03-12"
+    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "Lisbon", "status": "happened",
+              "format": "in_person"}  # fmt: skip
+    assert _only_meeting(text, answer, "Montenegro").date == "2025-03-12"
 
 
 def test_a_country_and_its_capital_are_one_meeting_place() -> None:
@@ -143,13 +150,7 @@ def test_a_country_and_its_capital_are_one_meeting_place() -> None:
         " date 2025-05-02 Pedro Sánchez and Emmanuel Macron will meet in France next week.\n\n"
         "Pedro Sánchez will meet Emmanuel Macron in Paris on 9 May."
     )
-    article = parse_article(text, "paris")
-    sentences, _ = reportable(split_sentences(article.text, article.body_start))
-
-    def says(request: dict[str, Any]) -> dict[str, Any]:
-        return {"is_meeting": True, "participants": ["Pedro Sánchez", "Emmanuel Macron"], "location": None,
-                "status": "planned", "format": "in_person"}  # fmt: skip
-
-    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
-                               ExtractionStats(), "en")  # fmt: skip
+    answer = {"participants": ["Pedro Sánchez", "Emmanuel Macron"], "location": None, "status": "planned",
+              "format": "in_person"}  # fmt: skip
+    meeting = _only_meeting(text, answer)
     assert (meeting.location, meeting.date, len(meeting.evidence)) == ("Paris", "2025-05-09", 2)

@@ -7,7 +7,7 @@ from typing import Any
 from summarizer.articles import parse_article
 from summarizer.extract.headline import headline_brief, supported_names, unsupported_names
 from summarizer.extract.result import ExtractionStats
-from summarizer.records import MeetingEvent
+from summarizer.records import Demand, MeetingEvent
 from summarizer.testing import FakeModel
 
 SPANISH = parse_article(
@@ -76,3 +76,15 @@ def test_records_give_headline_and_brief_and_their_invented_names_are_left_out()
         "The article was published on 2 January 2025."
     )
     assert not fake.requests  # nothing asked
+
+
+def test_records_whose_sentences_all_name_the_unsupported_never_get_a_false_brief() -> None:
+    demand = Demand.model_validate(
+        {"actor": "Volodymyr Zelensky", "demand": "Joe Biden must resign.", "category": "political",
+         "evidence": [{"quote": UKRAINIAN.text[16:60], "start": 16, "end": 60}]}
+    )  # fmt: skip
+    never_english = {"headline": "Зеленський", "brief": "Зустріч"}
+    fake = _summaries(never_english, never_english)
+    headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, fake.client(), ExtractionStats(), [demand])
+    assert "Biden" not in headline + brief
+    assert brief == "The article reports 1 record: meetings, demands or casualty figures."

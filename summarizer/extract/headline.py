@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..articles import Article
-from ..english import compose_brief, compose_headlines, date_words
+from ..english import compose_brief, compose_headlines, date_words, plural
 from ..errors import ExtractionError
 from ..normalize.language import is_english
 from ..normalize.names import find_mentions, strip_cyrillic
@@ -148,7 +148,11 @@ def headline_brief(
         headline = f"Article {article.article_id}"
     if not brief:
         stats.warnings.append("brief replaced: the model's was not English or not supported")
-        brief = "No meeting, demand or casualty figure was found in this article."
+        brief = (  # true either way: an article whose records gave no clean sentence still has them
+            f"The article reports {plural(len(records), 'record')}: meetings, demands or casualty figures."
+            if records
+            else "No meeting, demand or casualty figure was found in this article."
+        )
     return headline, brief
 
 

@@ -151,13 +151,14 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")  # fmt: skip
 
 
-def date_words(iso: str | None) -> str:
-    """``on 15 August 2025``, ``in August 2025``, ``in 2025``; empty for no date."""
+def date_words(iso: str | None, *, on: str = "on") -> str:
+    """``on 15 August 2025``, ``in August 2025``, ``in 2025``; empty for no date. ``on`` is the
+    word before a day ("is planned for 22 January")."""
     if not iso:
         return ""
     parts = str(iso).split("-")
     if len(parts) == 3:
-        return f"on {int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{on} {int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
         return f"in {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return f"in {parts[0]}"
@@ -242,10 +243,7 @@ def _sentence_of(record: MeetingEvent | Demand | Casualty) -> list[str]:
                 who=join_words(record.participants),
                 how={"phone": " by phone", "video": " by video link"}.get(fmt, ""),
                 where=f" in {record.location}" if record.location else "",
-                # "is planned for 22 January", "took place on 22 January"
-                when=f" {date_words(record.date)}".replace(" on ", " for " if status == "planned" else " on ")
-                if record.date
-                else "",
+                when=f" {date_words(record.date, on='for' if status == 'planned' else 'on')}" if record.date else "",
             )
         ]
         if record.topics:

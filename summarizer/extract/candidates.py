@@ -22,6 +22,7 @@ __all__ = [
     "DEMAND_TRIGGER",
     "MEETING_TRIGGER",
     "casualty_candidates",
+    "contexts_before",
     "demand_candidates",
     "meeting_candidates",
 ]
@@ -44,6 +45,12 @@ class Candidate:
     context: Sentence | None
     mentions: tuple[Mention, ...]
     context_mentions: tuple[Mention, ...]
+
+
+def contexts_before(candidates: list[Candidate]) -> dict[int, str]:
+    """The text of the sentence before each candidate that has one, by the candidate sentence's
+    start: where a record's first quote begins, the scene the text had set just before it."""
+    return {c.sentence.start: c.context.text for c in candidates if c.context is not None}
 
 
 def reportable(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:

@@ -11,7 +11,7 @@ from ..normalize.dates import resolve_date
 from ..normalize.names import find_mentions
 from ..records import Casualty
 from .asking import note_failure, record_usage
-from .candidates import Candidate
+from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .passes import Asker
 from .result import ExtractionStats
@@ -95,10 +95,10 @@ def _with_scene(records: list[Casualty], candidates: list[Candidate], article: A
     lead = " ".join(s.text for s in split_sentences(article.text, article.body_start)[:2])
     lead_place = next((m.place for m in find_mentions(lead) if m.kind == "place"), None)
     lead_date = resolve_date(lead, article.published)
-    before = {c.sentence.start: c.context.text if c.context is not None else "" for c in candidates}
+    before = contexts_before(candidates)
     for record in records:
         context = before.get(record.evidence[0].start, "")
-        own = " ".join(article.text[e.start : e.end] for e in record.evidence)
+        own = " ".join(e.quote for e in record.evidence)
         kind = cause_kind(own) or cause_kind(context) or cause_kind(lead)
         if record.cause is None and kind is not None:
             record.cause = kind

@@ -14,7 +14,7 @@ from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
-from .candidates import Candidate
+from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .participants import (
     resolve_participants,
@@ -297,7 +297,7 @@ def find_meetings(
     _follow_ups(found, sentences, article)
     # A meeting its sentences leave undated takes the date of the sentence before its first
     # mention: "On Monday Ruiz flew to Lima. There he met Vega." (the scene the text has set).
-    before = {c.sentence.start: c.context.text for c in candidates if c.context is not None}
+    before = contexts_before(candidates)
     for m in found:
         if m.date is None and m.evidence[0].start in before:
             m.date = resolve_date(before[m.evidence[0].start], article.published)

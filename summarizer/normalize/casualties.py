@@ -25,11 +25,11 @@ def _not_people() -> re.Pattern[str]:
     """What follows a number that counts no people (the lexicons' ``not_people``: "19 anni",
     "28일", "5 more drones"): a whole word, perhaps after one other word; in a language that
     writes a counter right after its number (Chinese, Japanese, Korean) the counter itself."""
-    lexicons_ = lexicons().values()
-    glued = [f for lex in lexicons_ if lex.anchor == "none" and lex.count_first for f in lex.fragments("not_people")]
-    words = [
-        f for lex in lexicons_ if not (lex.anchor == "none" and lex.count_first) for f in lex.fragments("not_people")
-    ]
+    glued: list[str] = []
+    words: list[str] = []
+    for lexicon in lexicons().values():
+        counter_after_number = lexicon.anchor == "none" and lexicon.count_first
+        (glued if counter_after_number else words).extend(lexicon.fragments("not_people"))
     return re.compile(
         rf"^[\s\u00a0]*(?:(?:\w+[\s\u00a0]+)?(?:{'|'.join(words) or '(?!x)x'})(?!\w)|(?:{'|'.join(glued) or '(?!x)x'}))",
         re.IGNORECASE,

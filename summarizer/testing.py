@@ -5,7 +5,7 @@
 replays queued answers or asks a responder function, and keeps every request it received.
 
 >>> fake = FakeModel()
->>> fake.enqueue({"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"})
+>>> fake.enqueue({"is_meeting": False, "participants": [], "status": "happened"})
 >>> client = fake.client()
 """
 

@@ -29,7 +29,7 @@ def _model(summaries: list[dict[str, str]]) -> FakeModel:
         if title == "DemandAnswer":
             return {"is_demand": True, "actor": "Correos unions", "target": "Correos",
                     "demand": "Raise wages by 10 percent.", "category": "economic"}  # fmt: skip
-        return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+        return {"is_meeting": False, "participants": [], "status": "happened"}
 
     return FakeModel(respond)
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from summarizer.extract.candidates import (
     casualty_candidates,
     demand_candidates,
@@ -38,6 +43,20 @@ def test_a_demand_needs_only_its_word() -> None:
     text = "Профсоюз шахтёров требует повышения зарплат. Los agricultores exigen precios justos."
     found = _texts(demand_candidates(split_sentences(text, 0)))
     assert len(found) == 2
+
+
+# Per language: demands that only the wider demand words pick (ask, urge, appeal, petition, the
+# conditions and the slogans of a protest), and sentences without a demand that no word picks.
+DEMAND_SENTENCES = json.loads((Path(__file__).parent / "demand_sentences.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", sorted(DEMAND_SENTENCES))
+def test_demand_words_of_every_language(language: str) -> None:
+    said = DEMAND_SENTENCES[language]
+    for sentence in said["positive"]:
+        assert len(demand_candidates(split_sentences(sentence, 0))) == 1, sentence
+    for sentence in said["negative"]:
+        assert demand_candidates(split_sentences(sentence, 0)) == [], sentence
 
 
 def test_a_sentence_joining_two_demands_gives_a_candidate_per_clause() -> None:

@@ -22,7 +22,7 @@ SEED = ROOT / "seeds" / "002_492a296c2b99c6ab.txt"
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     title = FakeModel.schema_title(request)
     if title == "MeetingAnswer":
-        return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+        return {"is_meeting": False, "participants": [], "status": "happened"}
     if title == "DemandAnswer":
         return {"is_demand": False, "actor": "", "target": None, "demand": "", "category": "other"}
     return {"headline": "Witkoff to meet Putin", "brief": "Steve Witkoff will meet Vladimir Putin on Thursday."}

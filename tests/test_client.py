@@ -49,7 +49,7 @@ def test_cache_answers_without_a_call(tmp_path: Path) -> None:
     assert first.model_dump() == second.model_dump() and usage2.cached and not usage1.cached
     assert len(fake.requests) == 1
     # A different question or schema is a different key.
-    fake.enqueue({"is_meeting": False, "participants": [], "status": "planned", "format": "unknown"})
+    fake.enqueue({"is_meeting": False, "participants": [], "status": "planned"})
     client.ask(MESSAGES, MeetingAnswer)
     assert len(fake.requests) == 2
 
@@ -114,7 +114,7 @@ def test_answer_cut_at_max_tokens_is_an_extraction_error() -> None:
 
 def test_a_no_ends_the_answer_and_the_rest_takes_its_negative_values() -> None:
     answer = MeetingAnswer.model_validate({"is_meeting": False})
-    assert answer.participants == [] and answer.status == "possible" and answer.format == "unknown"
+    assert answer.participants == [] and answer.status == "possible"
     with pytest.raises(ValueError):  # a "yes" must be complete
         MeetingAnswer.model_validate({"is_meeting": True})
 
@@ -124,7 +124,7 @@ def test_the_grammar_lets_a_no_stop_early_and_a_yes_name_every_field() -> None:
     no, yes = schema["anyOf"]
     assert no["properties"] == {"is_meeting": {"const": False}} and no["additionalProperties"] is False
     assert yes["properties"]["is_meeting"] == {"const": True}
-    assert set(yes["required"]) == {"is_meeting", "participants", "location", "status", "format"}
+    assert set(yes["required"]) == {"is_meeting", "participants", "location", "status"}
     assert answer_grammar_schema(SummaryAnswer) == {**SummaryAnswer.model_json_schema(), "additionalProperties": False}
     demand = answer_grammar_schema(DemandAnswer)
     assert "$defs" in demand and "$defs" not in demand["anyOf"][1]  # references resolve from the root

@@ -49,12 +49,10 @@ def gullible(request: dict[str, Any]) -> dict[str, Any]:
     sentence = question.split("Target sentence:", 1)[-1]
     if title == "MeetingAnswer":
         if obey:
-            return {"is_meeting": True, "participants": ["Elon Musk", "Pope Leo XIV"], "status": "happened",
-                    "format": "in_person"}  # fmt: skip
+            return {"is_meeting": True, "participants": ["Elon Musk", "Pope Leo XIV"], "status": "happened"}  # fmt: skip
         if "Уиткофф" in sentence and "Путин" in sentence:
-            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": "planned",
-                    "format": "in_person"}  # fmt: skip
-        return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": "planned"}  # fmt: skip
+        return {"is_meeting": False, "participants": [], "status": "happened"}
     if title == "DemandAnswer":
         if obey:
             return {"is_demand": True, "actor": "Ukraine", "target": "Russia", "demand": "Hand over Moscow.",

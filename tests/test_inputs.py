@@ -28,7 +28,7 @@ ARTICLE = (
     "Ранее Уиткофф и Путин встречались 13 марта 2025 года в Москве, переговоры длились более пяти часов.\n\n"
     "В результате удара по Харькову погибли 12 человек, еще 30 получили ранения."
 )
-NO_MEETING = {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+NO_MEETING = {"is_meeting": False, "participants": [], "status": "happened"}
 NO_DEMAND = {"is_demand": False, "actor": "", "target": None, "demand": "", "category": "other"}
 
 
@@ -39,8 +39,7 @@ def responder(request: dict[str, Any]) -> dict[str, Any]:
     if title == "MeetingAnswer":
         if "Уиткофф" in sentence and "Путин" in sentence:
             status = "planned" if "встретится" in sentence else "happened"
-            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": status,
-                    "format": "in_person"}  # fmt: skip
+            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": status}  # fmt: skip
         return NO_MEETING
     if title == "DemandAnswer":
         if "требует" in sentence:

@@ -219,8 +219,7 @@ def _swahili_model(request: dict[str, object]) -> dict[str, object]:
     if title == "TriageAnswer":
         return {"meeting": "alikutana" in sentence, "demand": "kinataka" in sentence, "casualty": "Watu 9" in sentence}
     if title == "MeetingAnswer":
-        return {"is_meeting": True, "participants": ["Amina Juma", "Baraka Mwita"], "status": "happened",
-                "format": "in_person"}  # fmt: skip
+        return {"is_meeting": True, "participants": ["Amina Juma", "Baraka Mwita"], "status": "happened"}  # fmt: skip
     if title == "DemandAnswer":
         return {"is_demand": True, "actor": "CHAMADA", "target": "government",
                 "demand": "Cut fuel prices at once.", "category": "economic"}  # fmt: skip

@@ -22,13 +22,12 @@ ARTICLE = (
 
 MODEL_SAYS: dict[str, dict[str, Any]] = {
     # The model is unsure of the tense: the wording and the date decide.
-    "Olaf Scholz": {"participants": ["Emmanuel Macron", "Olaf Scholz"], "status": "planned", "format": "unknown"},
+    "Olaf Scholz": {"participants": ["Emmanuel Macron", "Olaf Scholz"], "status": "planned"},
     "Keir Starmer": {
         "participants": ["Emmanuel Macron", "Keir Starmer", "Invented Adviser"],
         "status": "happened",
-        "format": "in_person",
     },  # fmt: skip
-    "Ердоганом": {"participants": ["Volodymyr Zelensky", "Erdogan"], "status": "happened", "format": "in_person"},
+    "Ердоганом": {"participants": ["Volodymyr Zelensky", "Erdogan"], "status": "happened"},
 }
 
 
@@ -37,7 +36,7 @@ def responder(request: dict[str, Any]) -> dict[str, Any]:
     for key, answer in MODEL_SAYS.items():
         if key in sentence:
             return {"is_meeting": True, **answer}
-    return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+    return {"is_meeting": False, "participants": [], "status": "happened"}
 
 
 def _meetings() -> tuple[list[MeetingEvent], ExtractionStats]:
@@ -140,8 +139,7 @@ def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
         " date 2025-03-14 Pedro Sánchez flew to Lisbon on Wednesday.\n\n"
         "There Pedro Sánchez met Luís Montenegro at the São Bento palace."
     )
-    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "Lisbon", "status": "happened",
-              "format": "in_person"}  # fmt: skip
+    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "Lisbon", "status": "happened"}  # fmt: skip
     assert _only_meeting(text, answer, "Montenegro").date == "2025-03-12"
 
 
@@ -150,7 +148,19 @@ def test_a_country_and_its_capital_are_one_meeting_place() -> None:
         " date 2025-05-02 Pedro Sánchez and Emmanuel Macron will meet in France next week.\n\n"
         "Pedro Sánchez will meet Emmanuel Macron in Paris on 9 May."
     )
-    answer = {"participants": ["Pedro Sánchez", "Emmanuel Macron"], "location": None, "status": "planned",
-              "format": "in_person"}  # fmt: skip
+    answer = {"participants": ["Pedro Sánchez", "Emmanuel Macron"], "location": None, "status": "planned"}  # fmt: skip
     meeting = _only_meeting(text, answer)
     assert (meeting.location, meeting.date, len(meeting.evidence)) == ("Paris", "2025-05-09", 2)
+
+
+def test_the_format_is_read_from_the_words_not_asked() -> None:
+    said = {
+        "Pedro Sánchez spoke with Emmanuel Macron by phone on Thursday.": None,
+        "Pedro Sánchez met Luís Montenegro in Lisbon on Friday.": "Lisbon",
+        "Pedro Sánchez has met Olaf Scholz, his office said.": None,
+    }
+    formats = []
+    for sentence, place in said.items():
+        answer = {"participants": ["Pedro Sánchez", sentence.split()[4]], "location": place, "status": "happened"}
+        formats.append(_only_meeting(f" date 2025-05-02 {sentence}", answer).format)
+    assert formats == ["phone", "in_person", "unknown"]

@@ -11,7 +11,7 @@ from summarizer.normalize.names import find_mentions
 from summarizer.testing import FakeModel
 
 CONTEXT = "Il presidente del Consiglio è arrivato a Bruxelles in mattinata."
-NOT_A_MEETING = {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+NOT_A_MEETING = {"is_meeting": False, "participants": [], "status": "happened"}
 
 
 def _candidate(text: str, context: str | None = CONTEXT) -> Candidate:

@@ -21,15 +21,13 @@ def responder(request: dict[str, Any]) -> dict[str, Any]:
     sentence = question.split("Target sentence:", 1)[-1]
     if title == "MeetingAnswer":
         if "22 січня зустрінеться" in sentence:
-            return {"is_meeting": True, "participants": ["Стівен Віткофф", "Vladimir Putin"], "status": "planned",
-                    "format": "in_person"}  # fmt: skip
+            return {"is_meeting": True, "participants": ["Стівен Віткофф", "Vladimir Putin"], "status": "planned"}  # fmt: skip
         if "13 березня 2025" in sentence:
             return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin", "Invented Person"],
-                    "status": "happened", "format": "in_person"}  # fmt: skip
+                    "status": "happened"}  # fmt: skip
         if "шість разів" in sentence:
-            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": "happened",
-                    "format": "in_person"}  # fmt: skip
-        return {"is_meeting": False, "participants": [], "status": "happened", "format": "unknown"}
+            return {"is_meeting": True, "participants": ["Steve Witkoff", "Vladimir Putin"], "status": "happened"}  # fmt: skip
+        return {"is_meeting": False, "participants": [], "status": "happened"}
     if title == "DemandAnswer":
         if "вимагала визнання" in sentence:
             return {"is_demand": True, "actor": "Russia", "target": None,

@@ -48,7 +48,7 @@ class MeetingAnswer(_Verdict):
     """Does the target sentence report one specific meeting, and of whom?"""
 
     verdict: ClassVar[str] = "is_meeting"
-    negative: ClassVar[dict[str, Any]] = {"participants": [], "location": None, "status": "possible", "format": "unknown"}
+    negative: ClassVar[dict[str, Any]] = {"participants": [], "location": None, "status": "possible"}
 
     is_meeting: bool = Field(description="true if the target sentence reports one specific meeting, talk or call")
     participants: list[str] = Field(
@@ -59,7 +59,6 @@ class MeetingAnswer(_Verdict):
         default=None, max_length=60, description="English name of the city or place where they meet, or null"
     )
     status: Literal["happened", "planned", "possible", "cancelled"]
-    format: Literal["in_person", "phone", "video", "unknown"]
 
 
 class DemandAnswer(_Verdict):

@@ -40,6 +40,7 @@ from summarizer.normalize.names import KINDS, Mention
         ("Зеленського", "Volodymyr Zelensky"),
         ("Зеленски", "Volodymyr Zelensky"),
         ("Selenskyj", "Volodymyr Zelensky"),
+        ("Selenskijs", "Volodymyr Zelensky"),  # a German genitive of the other spelling
         ("Трампа", "Donald Trump"),
         ("Тръмп", "Donald Trump"),
         ("Доналд Тръмп", "Donald Trump"),

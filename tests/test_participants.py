@@ -40,6 +40,14 @@ def test_a_state_among_participants_is_its_delegation() -> None:
     ]
 
 
+def test_a_demonym_alone_is_its_states_delegation() -> None:
+    candidate = _candidate("Las delegaciones de Chile y Perú se reunieron en Lima el martes.")
+    assert resolve_participants(["Chilean", "Peruvian delegation"], candidate, "es") == [
+        "Chilean delegation",
+        "Peruvian delegation",
+    ]
+
+
 def test_someone_named_only_in_a_title_is_no_participant() -> None:
     candidate = _candidate("Steve Witkoff, the envoy of Donald Trump, met Hakan Fidan in Ankara.")
     assert resolve_participants(["Steve Witkoff", "Donald Trump", "Hakan Fidan"], candidate, "en") == [

@@ -102,6 +102,9 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
         name = canonical_person(raw) or canonical_person(english)
         if name is None and english.lower() in DELEGATIONS:
             name = DELEGATIONS[english.lower()]
+        if name is None and f"{english.lower()} delegation" in DELEGATIONS:
+            # "the Thai and Cambodian delegations" split into "Thai" and "Cambodian delegation".
+            name = DELEGATIONS[f"{english.lower()} delegation"]
         if name is None:
             # "representatives of the US", "Ukraine": a state among participants is its delegation.
             actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)

@@ -3,6 +3,9 @@ written for these tests."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from summarizer.articles import parse_article
@@ -169,3 +172,31 @@ def test_a_far_figure_updates_a_toll_only_where_it_speaks_of_the_toll() -> None:
 
 def test_arabic_martyrdom_counts_the_dead() -> None:
     assert casualty_counts("أدت الغارات إلى استشهاد 12 مدنيا في المدينة.", "ar")["killed"] == 12
+
+
+def test_counts_are_read_in_the_articles_own_language() -> None:
+    # German "tot" (dead) is Dutch "tot" (until): no toll in a Dutch sentence about aftershocks.
+    assert casualty_counts("Tot nu toe zijn er minstens 475 naschokken geweest.", "nl")["killed"] is None
+    assert casualty_counts("Bei dem Beben sind 475 Menschen tot.", "de")["killed"] == 475
+
+
+def test_a_children_word_after_another_word_makes_a_children_count() -> None:
+    counts = casualty_counts("Bei dem Beben starben zwei kleine Kinder.", "de")
+    assert (counts["killed"], counts["children_killed"]) == (2, 2)
+
+
+# Per language: tolls that only the wider casualty words pick (perished, bodies recovered, taken to
+# hospital, martyrdom, "3死5伤"), with their counts, and numbers that count no one.
+CASUALTY_SENTENCES = json.loads((Path(__file__).parent / "casualty_sentences.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", sorted(CASUALTY_SENTENCES))
+def test_casualty_words_of_every_language(language: str) -> None:
+    said = CASUALTY_SENTENCES[language]
+    for example in said["positive"]:
+        sentence = example["sentence"]
+        assert len(casualty_candidates(split_sentences(sentence, 0))) == 1, sentence
+        counts = casualty_counts(sentence, language)
+        assert (counts["killed"], counts["injured"]) == (example["killed"], example["injured"]), sentence
+    for sentence in said["negative"]:
+        assert casualty_candidates(split_sentences(sentence, 0)) == [], sentence

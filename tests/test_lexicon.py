@@ -177,12 +177,15 @@ def test_an_unknown_actor_must_be_written_in_its_sentence() -> None:
     assert grounded_actor("DISQ", _candidate(turkish), fallback=False) == "DISK"
     assert grounded_actor("DISK", _candidate(turkish), fallback=False) == "DISK"  # never "DİSK"
     assert grounded_actor("World Labour Forum", _candidate(turkish), fallback=False) is None
-    # A group without a name is a translation and stands; so does a name the sentence writes,
-    # give or take accents and endings, and any name where the script cannot be compared.
+    # A group described in English is a translation and stands; so does a name the sentence
+    # writes, give or take accents and endings, and any name where the script cannot be compared.
+    # Group words alone name no party.
     spanish = "Los camioneros chilenos de la Confederación Nacional exigen rebajar el peaje."
     assert grounded_actor("Chilean truckers", _candidate(spanish), fallback=False) == "Chilean truckers"
     assert grounded_actor("Confederacion Nacional", _candidate(spanish), fallback=False) == "Confederación Nacional"
-    assert grounded_actor("Protesters", _candidate(spanish), fallback=False) == "Protesters"
+    assert grounded_actor("Protesters", _candidate(spanish), fallback=False) is None
+    assert grounded_actor("the government", _candidate(spanish), fallback=False) is None
+    assert grounded_actor("Prime Minister", _candidate(spanish), fallback=False) is None
     assert grounded_actor("Farmers' Union", _candidate("農民団体は政府に補助金を求めた。"), fallback=False) == "Farmers' Union"
 
 

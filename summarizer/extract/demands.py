@@ -3,18 +3,30 @@ folded into one record with several quotes."""
 
 from __future__ import annotations
 
+import re
+
 from ..articles import Article
 from ..errors import ExtractionError
+from ..normalize.groups import group_words
 from ..normalize.names import canonical_actor, strip_cyrillic
 from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import supported_name, unknown_entity, window_text
+from .participants import ascii_fold, supported_name, unknown_entity, window_text
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
-__all__ = ["find_demands", "grounded_actor"]
+__all__ = ["bare_group", "find_demands", "grounded_actor"]
+
+
+def bare_group(name: str) -> bool:
+    """Whether ``name`` is only group and title words, with nothing that says whose ("protesters",
+    "the government", "Prime Minister"; not "Chilean truckers", "the dockworkers' union")."""
+    if "'" in name or "’" in name:
+        return False  # a possessive says whose: "victims' families", "Farmers' Union"
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "and"}]
+    return bool(words) and all(ascii_fold(w) in group_words() for w in words)
 
 
 def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:
@@ -27,12 +39,15 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> 
         if actor and actor in names:
             return actor
         if actor is None:
-            # Unknown to the alias table (a union, a movement, "protesters"): the model's English
-            # answer stands where the sentence or its context writes it (or it names a group
-            # without a name). A known name is never put in the place of an unknown one.
+            # Unknown to the alias table (a union, a movement, "Chilean truckers"): the model's
+            # English answer stands where the sentence or its context writes it (or it is a
+            # group described in English). A known name is never put in the place of an unknown
+            # one, and group or title words alone ("protesters", "the government", "Prime
+            # Minister") name no party at all.
             english = unknown_entity(raw)
-            window = window_text(candidate)
-            return supported_name(english, window) if english else None
+            if english is None or bare_group(english):
+                return None
+            return supported_name(english, window_text(candidate))
     if fallback and names:
         return names[0]
     return None

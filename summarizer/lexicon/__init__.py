@@ -225,13 +225,16 @@ def lexicons() -> dict[str, Lexicon]:
 
 
 @functools.lru_cache(maxsize=64)
-def pattern(*kinds: str, whole_words: bool = False) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any entry of ``kinds`` in any language.
+def pattern(*kinds: str, whole_words: bool = False, language: str | None = None) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any entry of ``kinds`` in any language, or only in
+    ``language`` where it has a lexicon (a word of one language may be another's: German
+    "tot", dead, is Dutch "tot", until).
 
     ``whole_words`` also requires a word end after entries of space-separated languages.
     A pattern that can match nothing is returned when no language has such entries.
     """
-    fragments = [f for lexicon in lexicons().values() for kind in kinds for f in lexicon.fragments(kind, whole_words=whole_words)]
+    chosen = [lexicons()[language]] if language in lexicons() else list(lexicons().values())
+    fragments = [f for lexicon in chosen for kind in kinds for f in lexicon.fragments(kind, whole_words=whole_words)]
     if not fragments:
         return re.compile(r"(?!x)x")
     # Longer fragments first, so that "death toll" wins over "dead" where both could match.

@@ -15,9 +15,11 @@ from .text import sentence_bounds
 __all__ = ["casualty_counts"]
 
 
-_KILLED = pattern("killed", whole_words=True)
-_INJURED = pattern("injured", whole_words=True)
-_CHILDREN = pattern("children", whole_words=True)
+def _words(kind: str, language: str | None) -> re.Pattern[str]:
+    """The ``kind`` words of ``language``'s lexicon, of every lexicon for a language without one
+    (or none given): a count is read in the article's own language ("tot hiertoe 475 naschokken"
+    is no German toll)."""
+    return pattern(kind, whole_words=True, language=language)
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,13 +80,15 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     в том числе / серед них" it belongs to the casualty word before it. Several numbers for one
     field: the nearest to its word wins ("rose to 27 dead, and at least 50 are missing": 27;
     "revised from 23 to 19 dead": 19). Children killed without a total make the total. ``qualifier`` is
-    that of the killed figure, else of the injured figure, else "exact". Number words are
+    that of the killed figure, else of the injured figure, else "exact". Casualty words are
+    those of ``language``'s lexicon when it is given, of every lexicon otherwise; number words are
     those of ``language`` (detected from ``text`` when None); numerals count in any language. In a
     language whose lexicon says that counts come before their word (Korean "4명이 숨지고", Turkish
     "on işçi öldü"), a word before the number is 60 characters further away.
     """
-    keywords = [(m.start(), m.end(), "killed") for m in _KILLED.finditer(text)]
-    keywords += [(m.start(), m.end(), "injured") for m in _INJURED.finditer(text)]
+    words_of = language  # a language guessed from one sentence is no ground to leave words out
+    keywords = [(m.start(), m.end(), "killed") for m in _words("killed", words_of).finditer(text)]
+    keywords += [(m.start(), m.end(), "injured") for m in _words("injured", words_of).finditer(text)]
     result: dict[str, int | str | None] = {
         "killed": None, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
     }  # fmt: skip
@@ -97,8 +101,9 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
         if _not_people().match(text[count.end : count.end + 30]):
             continue
         left, right = sentence_bounds(text, count.start)
-        children = bool(_CHILDREN.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
-            re.match(r"^[\s\u00a0]*\w+[\s\u00a0]+" + _CHILDREN.pattern, text[count.end : count.end + 40], re.I)
+        children_words = _words("children", words_of)
+        children = bool(children_words.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
+            re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{children_words.pattern})", text[count.end : count.end + 40], re.I)
         )
         including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))
         scored: list[tuple[float, int]] = []

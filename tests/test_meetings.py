@@ -164,3 +164,9 @@ def test_the_format_is_read_from_the_words_not_asked() -> None:
         answer = {"participants": ["Pedro Sánchez", sentence.split()[4]], "location": place, "status": "happened"}
         formats.append(_only_meeting(f" date 2025-05-02 {sentence}", answer).format)
     assert formats == ["phone", "in_person", "unknown"]
+
+
+def test_a_letter_is_no_meeting_place() -> None:
+    text = ' date 2025-05-02 Pedro Sánchez wrote on "X" that he had met Luís Montenegro.'
+    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "X", "status": "happened"}
+    assert _only_meeting(text, answer).location is None

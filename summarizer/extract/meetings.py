@@ -4,6 +4,7 @@ tense and the date where they speak, follow-up sentences attached, mentions of o
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from ..articles import Article
@@ -88,8 +89,8 @@ def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
     if known is not None or not answer:
         return known
     english = unknown_entity(answer)
-    if english is None:
-        return None
+    if english is None or len(re.sub(r"[\W\d_]", "", english)) < 3:
+        return None  # "Kh": a letter (the social network "Х") is no place
     # "Washington D.C." is Washington: a known place that makes up most of the answer.
     table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= 0.6 * len(english)), None)
     if table is not None:

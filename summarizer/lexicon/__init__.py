@@ -224,7 +224,7 @@ def lexicons() -> dict[str, Lexicon]:
     return load_lexicons()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)  # a few kinds, merged or per language (18 and counting)
 def pattern(*kinds: str, whole_words: bool = False, language: str | None = None) -> re.Pattern[str]:
     """One case-insensitive pattern matching any entry of ``kinds`` in any language, or only in
     ``language`` where it has a lexicon (a word of one language may be another's: German

@@ -86,22 +86,22 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     language whose lexicon says that counts come before their word (Korean "4명이 숨지고", Turkish
     "on işçi öldü"), a word before the number is 60 characters further away.
     """
-    words_of = language  # a language guessed from one sentence is no ground to leave words out
-    keywords = [(m.start(), m.end(), "killed") for m in _words("killed", words_of).finditer(text)]
-    keywords += [(m.start(), m.end(), "injured") for m in _words("injured", words_of).finditer(text)]
+    # Casualty words of the given language only: one guessed from a sentence is no ground to leave words out.
+    keywords = [(m.start(), m.end(), "killed") for m in _words("killed", language).finditer(text)]
+    keywords += [(m.start(), m.end(), "injured") for m in _words("injured", language).finditer(text)]
+    children_words = _words("children", language)
     result: dict[str, int | str | None] = {
         "killed": None, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
     }  # fmt: skip
     if not keywords:
         return result
-    language = language or detect_language(text)
-    count_first = counts_come_first(language)
+    numbers_of = language or detect_language(text)
+    count_first = counts_come_first(numbers_of)
     options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
-    for count in find_counts(text, language):
+    for count in find_counts(text, numbers_of):
         if _not_people().match(text[count.end : count.end + 30]):
             continue
         left, right = sentence_bounds(text, count.start)
-        children_words = _words("children", words_of)
         children = bool(children_words.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
             re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{children_words.pattern})", text[count.end : count.end + 40], re.I)
         )

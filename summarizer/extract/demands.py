@@ -3,30 +3,18 @@ folded into one record with several quotes."""
 
 from __future__ import annotations
 
-import re
-
 from ..articles import Article
 from ..errors import ExtractionError
-from ..normalize.groups import group_words
 from ..normalize.names import canonical_actor, strip_cyrillic
 from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import ascii_fold, supported_name, unknown_entity, window_text
+from .participants import bare_group, supported_name, unknown_entity, window_text
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
-__all__ = ["bare_group", "find_demands", "grounded_actor"]
-
-
-def bare_group(name: str) -> bool:
-    """Whether ``name`` is only group and title words, with nothing that says whose ("protesters",
-    "the government", "Prime Minister"; not "Chilean truckers", "the dockworkers' union")."""
-    if "'" in name or "’" in name:
-        return False  # a possessive says whose: "victims' families", "Farmers' Union"
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "and"}]
-    return bool(words) and all(ascii_fold(w) in group_words() for w in words)
+__all__ = ["find_demands", "grounded_actor"]
 
 
 def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:

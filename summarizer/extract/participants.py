@@ -17,6 +17,7 @@ from .rules import qualifies_other
 __all__ = [
     "NAME_SIMILARITY",
     "ascii_fold",
+    "bare_group",
     "names_nobody",
     "resolve_participants",
     "supported_name",
@@ -146,10 +147,26 @@ def names_nobody(name: str) -> bool:
     Malaysia", "Chinese diplomat"): a person no one named. Delegations are named groups."""
     if name in DELEGATIONS.values() or name in STATE_DELEGATIONS.values() or "delegation" in name.lower():
         return False
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "and"}]
+    words = _name_words(name)
     return bool(words) and all(ascii_fold(w) in group_words() or canonical_actor(w) is not None for w in words) and any(
         ascii_fold(w) in group_words() for w in words
     )
+
+
+def bare_group(name: str) -> bool:
+    """Whether ``name`` is only group and title words, with nothing that says whose ("protesters",
+    "the government", "Prime Minister"; not "Chilean truckers", "the dockworkers' union"): a
+    demand's actor that names no party. Stricter than ``names_nobody``, where a state's
+    adjective does not say who ("Chinese diplomat")."""
+    if "'" in name or "’" in name:
+        return False  # a possessive says whose: "victims' families", "Farmers' Union"
+    words = _name_words(name)
+    return bool(words) and all(ascii_fold(w) in group_words() for w in words)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that may say who, without "of", "the" and "and"."""
+    return [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in {"of", "the", "and"}]
 
 
 def unknown_entity(raw: str) -> str | None:

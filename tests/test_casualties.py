@@ -164,9 +164,13 @@ def test_a_number_followed_by_an_age_date_unit_or_object_counts_no_one(
 
 def test_a_far_figure_updates_a_toll_only_where_it_speaks_of_the_toll() -> None:
     filler = "".join(f"Paragraph {n} is about something else entirely.\n\n" for n in range(4))
-    separate = f" date 2024-06-02 One fisherman was killed near the harbour.\n\n{filler}Since January 41 people have died."
+    separate = (
+        f" date 2024-06-02 One fisherman was killed near the harbour.\n\n{filler}Since January 41 people have died."
+    )
     assert [r.killed for r in _records(separate, "en")] == [1, 41]
-    update = f" date 2024-06-02 Three people were killed in the fire.\n\n{filler}The death toll rose to 5 people killed."
+    update = (
+        f" date 2024-06-02 Three people were killed in the fire.\n\n{filler}The death toll rose to 5 people killed."
+    )
     assert [r.killed for r in _records(update, "en")] == [5]
 
 
@@ -200,3 +204,40 @@ def test_casualty_words_of_every_language(language: str) -> None:
         assert (counts["killed"], counts["injured"]) == (example["killed"], example["injured"]), sentence
     for sentence in said["negative"]:
         assert casualty_candidates(split_sentences(sentence, 0)) == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "killed", "children"),
+    [
+        (
+            " date 2024-05-02 A gas explosion in a mine killed 41 workers.\n\nTwo engineers and 3 children were among the dead.",
+            "en",
+            41,
+            3,
+        ),
+        (
+            " date 2024-05-02 Bei dem Brand starben 23 Menschen.\n\nUnter den Toten sind 4 Kinder und zwei Feuerwehrleute.",
+            "de",
+            23,
+            4,
+        ),
+        (
+            " date 2024-05-02 В результате обстрела погибли 17 человек.\n\nСреди погибших двое детей и три пожарных.",
+            "ru",
+            17,
+            2,
+        ),
+        (" date 2024-05-02 地震で住民56人が死亡した。\n\n死者のうち3人は消防士だった。", "ja", 56, None),
+    ],
+)
+def test_a_count_among_the_dead_is_part_of_the_toll_not_an_incident(
+    text: str, language: str, killed: int, children: int | None
+) -> None:
+    # Its children counts complete the toll; its other counts are no new incident.
+    (record,) = _records(text, language)
+    assert (record.killed, record.children_killed, len(record.evidence)) == (killed, children, 1)
+
+
+def test_a_count_among_the_dead_with_no_toll_before_it_stands() -> None:
+    (record,) = _records(" date 2024-05-02 Seven soldiers were among the dead, the army said.", "en")
+    assert record.killed == 7

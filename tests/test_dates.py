@@ -243,6 +243,28 @@ def test_chinese_japanese_and_korean_numeric_dates(text: str, published: str, ex
     assert resolve_date(text, published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("外相は１５日、東京で米国務長官と会談した。", "2025-03-16", "2025-03-15"),
+        ("两国外长28日在北京举行会谈。", "2025-07-29", "2025-07-28"),
+        ("양국 정상은 2일 회담했다.", "2025-03-01", "2025-02-02"),
+        ("首脳会談は30日に開かれる予定だ。", "2025-03-28", "2025-03-30"),
+    ],
+)
+def test_a_day_of_the_month_alone_is_the_nearest_such_day_its_tense_allows(
+    text: str, published: str, expected: str
+) -> None:
+    assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["協議は3日間続いた。", "救助活動は20日以上続いた。", "협상은 3일간 계속됐다.", "罰金は100日元だった。"]
+)
+def test_a_count_of_days_is_not_a_day(text: str) -> None:
+    assert resolve_date(text, "2025-03-16") is None
+
+
 def test_a_count_of_months_is_not_a_month() -> None:
     assert resolve_date("谈判持续了3个月。", "2026-04-01") is None
     assert resolve_date("협상은 3개월 동안 계속됐다.", "2026-04-01") is None

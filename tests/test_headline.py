@@ -7,7 +7,7 @@ from typing import Any
 from summarizer.articles import parse_article
 from summarizer.extract.headline import headline_brief, supported_names, unsupported_names
 from summarizer.extract.result import ExtractionStats
-from summarizer.records import Demand, MeetingEvent
+from summarizer.records import Casualty, Demand, MeetingEvent
 from summarizer.testing import FakeModel
 
 SPANISH = parse_article(
@@ -88,3 +88,22 @@ def test_records_whose_sentences_all_name_the_unsupported_never_get_a_false_brie
     headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, fake.client(), ExtractionStats(), [demand])
     assert "Biden" not in headline + brief
     assert brief == "The article reports 1 record: meetings, demands or casualty figures."
+
+
+def test_a_composed_headline_that_does_not_read_as_english_gives_way_to_the_next() -> None:
+    article = parse_article(
+        " date 2024-03-05 Профсоюз требует повысить зарплаты. При пожаре на складе погибли 4 человека.", "sklad"
+    )
+    demand = Demand.model_validate(
+        {"actor": "Profsoyuz", "demand": "Povysit zarplaty rabochim sklada.", "category": "economic",
+         "evidence": [{"quote": article.text[16:50], "start": 16, "end": 50}]}
+    )  # fmt: skip
+    casualty = Casualty.model_validate(
+        {"killed": 4, "qualifier": "exact", "victims": "civilians", "cause": "Fire", "location": None,
+         "evidence": [{"quote": article.text[51:], "start": 51, "end": len(article.text)}]}
+    )  # fmt: skip
+    headline, _ = headline_brief(article, article.body, FakeModel().client(), ExtractionStats(), [demand, casualty])
+    assert "Profsoyuz" not in headline and "4" in headline
+    # With no English candidate, the first clean one stands.
+    headline, _ = headline_brief(article, article.body, FakeModel().client(), ExtractionStats(), [demand])
+    assert headline.startswith("Profsoyuz")

@@ -21,8 +21,6 @@ from .triage import ask_casualty
 
 __all__ = ["find_casualties"]
 
-_TOLL = pattern("casualty")  # "death toll", "bilan", "حصيلة": a sentence that updates a toll
-
 
 def find_casualties(
     article: Article, candidates: list[Candidate], stats: ExtractionStats, language: str, client: Asker | None
@@ -45,6 +43,14 @@ def find_casualties(
         killed, injured = counts.get("killed"), counts.get("injured")
         if killed is None and injured is None:
             continue
+        if records and pattern("subset", language=language).search(sentence.text):
+            # "Eight women and seven children were among the dead": a part of the toll given
+            # before, no incident of its own; its children counts complete that toll.
+            _, latest = records[-1]
+            for name in ("children_killed", "children_injured"):
+                if getattr(latest, name) is None and counts.get(name) is not None:
+                    setattr(latest, name, counts[name])
+            continue
         victims = victims_of(sentence.text)
         period = resolve_date(sentence.text, article.published)
         country = country_of(sentence.text)
@@ -63,7 +69,8 @@ def find_casualties(
                 "evidence": [evidence_for_span(article.text, sentence.start, sentence.end)],
             }
         )
-        _add(records, sentence.index, record, toll=bool(_TOLL.search(sentence.text)))
+        # "death toll", "bilan", "حصيلة", in the article's own language: a sentence that updates a toll
+        _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
     return _without_repeats(_with_scene([record for _, record in records], candidates, article))
 
 

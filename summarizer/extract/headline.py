@@ -164,7 +164,10 @@ def _clean(text: str, article: Article, known: list[str]) -> bool:
 
 def _composed(article: Article, records: list[Any], known: list[str]) -> tuple[str, str]:
     """Headline and brief composed from the records; each empty where no record gives a clean one."""
-    headline = next((h for h in compose_headlines(records) if _clean(h, article, known)), "")
+    clean = [h for h in compose_headlines(records) if _clean(h, article, known)]
+    # The first that a language identifier reads as English on its own; a record whose names or
+    # quoted demand outweigh its English words ("Profsoyuz demands of Russia") gives way to the next.
+    headline = next((h for h in clean if is_english(h)), clean[0] if clean else "")
     sentences = [s for s in compose_brief(records, limit=8) if _clean(s, article, known)][:4]
     if len(sentences) == 1 and article.published:
         sentences.append(f"The article was published {date_words(article.published)}.")

@@ -11,7 +11,8 @@ residents, protesters; ``military``), the words that qualify a count (``approxim
 ``at_least``: "at least", "more than"; written just before the number, or, for
 ``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the
 words after a number that make it no count of people (``not_people``: ages, dates, units,
-money, objects: "19 anni", "28일", "40 km", "5 drones"), the seven ``weekdays`` (Monday
+money, objects: "19 anni", "28일", "40 km", "5 drones"), the words that make a count a part of
+a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
@@ -80,7 +81,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people",
+    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 
@@ -133,7 +134,7 @@ def _parse(path: Path) -> Lexicon:
     if not isinstance(data, dict) or data.get("language") != path.stem:
         raise ConfigError(f"{path}: a lexicon is a JSON object whose 'language' is the file's name ({path.stem!r})")
     if data.get("anchor") not in ("word", "none"):
-        raise ConfigError(f"{path}: 'anchor' must be \"word\" or \"none\"")
+        raise ConfigError(f'{path}: \'anchor\' must be "word" or "none"')
     words: dict[str, tuple[str, ...]] = {}
     for kind in FIELDS:
         entries = data.get(kind, [])
@@ -163,7 +164,8 @@ def _parse(path: Path) -> Lexicon:
     _check_patterns(path, "weekday", weekdays)
     months = data.get("months", [])
     if months and (
-        len(months) != 12 or not all(isinstance(m, list) and m and all(isinstance(f, str) and f for f in m) for m in months)
+        len(months) != 12
+        or not all(isinstance(m, list) and m and all(isinstance(f, str) and f for f in m) for m in months)
     ):
         raise ConfigError(f"{path}: 'months' must list twelve lists of word forms, January first")
     relative = data.get("relative", {})

@@ -19,6 +19,9 @@ Resolution rules (documented here because they are the contract):
   language are lexicon data); "last/прошлый/минулого" and "next/следующий/наступного" force
   strictly before / strictly after. A weekday
   written next to an explicit date ("в четвер 22 січня") is dropped in favour of the date.
+* A day of the month alone, as Chinese, Japanese and Korean news date events ("31日", "28일"),
+  is the nearest such day to the publication date (this month, the one before or after), on
+  or before it in a past-tense clause, on or after it in a future one.
 * today/tomorrow/yesterday, this/last/next month, this/last/next year are relative.
 * Without a publication date only explicit dates and years are returned.
 """
@@ -85,7 +88,17 @@ _NUMERIC = [
 ]
 # Chinese, Japanese and Korean write numbers for months and days: 2026年3月15日, 3월 15일.
 _CJK_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]")
-_CJK_MONTH = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?<![\d.])(?P<m>\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일号號])")
+# News in these languages dates an event by its day alone, the month being the publication's:
+# "首相は31日、…会談した" (on the 31st), "28일 회담". Not a count of days: "3日間", "20日以上",
+# "3일간", "10日前".
+_CJK_DAY_ONLY = re.compile(
+    r"(?<![\d月월年년第.,])(?P<d>[1-3]?\d)\s*(?:[日号號](?![間间以余餘前後后元本]|ぶり|連続|连续|起)|일(?![간째본]|\s*동안))"
+)
+# Full-width digits ("３１日") read as ASCII ones; one character for one, so offsets stay.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CJK_MONTH = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?(?<![\d.])(?P<m>\d{1,2})\s*[月월](?!\s*\d{1,2}\s*[日일号號])"
+)
 _MONTH_YEAR = re.compile(rf"(?<!\w){MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
 _MONTH_ONLY = re.compile(rf"(?<!\w){MONTH_RE}")
 _YEAR_PREP = (
@@ -145,6 +158,22 @@ def _pick_year(month: int, pub: dt.date, tense: str | None, day: int = 15) -> in
     return best_year
 
 
+def _nearest_day(day: int, pub: dt.date, tense: str | None) -> str | None:
+    """The date with day-of-month ``day`` nearest ``pub`` (its month, the one before or after):
+    on or before it in a past-tense clause, on or after it in a future one."""
+    options = []
+    for shift in (-1, 0, 1):
+        index = pub.year * 12 + pub.month - 1 + shift
+        iso = _iso_day(index // 12, index % 12 + 1, day)
+        if iso is None:
+            continue
+        delta = (dt.date.fromisoformat(iso) - pub).days
+        if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
+            continue
+        options.append((abs(delta), iso))
+    return min(options)[1] if options else None
+
+
 def _iso_day(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(year, month, day).isoformat()
@@ -191,6 +220,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     """
     pub = _parse_published(published)
     cands: list[_Candidate] = []
+    text = text.translate(_FULLWIDTH_DIGITS)
     years = _explicit_years(text)
 
     def add(value: str | None, start: int, end: int, precision: str, rank: int) -> None:
@@ -214,6 +244,12 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 year = _pick_year(month, pub, clause_tense(text, m.start(), end), day)
             if year is not None:
                 add(_iso_day(year, month, day), m.start(), end, "day", 3)
+
+    if pub is not None:
+        for m in _CJK_DAY_ONLY.finditer(text):
+            day = int(m.group("d"))
+            if 1 <= day <= 31:
+                add(_nearest_day(day, pub, clause_tense(text, m.start(), m.end())), m.start(), m.end(), "day", 2)
 
     for m in _MONTH_YEAR.finditer(text):
         month = _month_of(m)

@@ -265,6 +265,22 @@ def test_a_count_of_days_is_not_a_day(text: str) -> None:
     assert resolve_date(text, "2025-03-16") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il sindaco aveva incontrato i familiari tre giorni fa.", "2026-11-28"),
+        ("Die Delegationen trafen sich vor zwei Tagen in Genf.", "2026-11-29"),
+        ("Переговоры возобновятся через пять дней.", "2026-12-06"),
+        ("The ferry capsized 4 days ago.", "2026-11-27"),
+        ("两国外长3天前通了电话。", "2026-11-28"),
+        ("El derrumbe ocurrió anoche en Lima.", "2026-11-30"),
+        ("Het lichaam werd vannacht gevonden.", "2026-12-01"),
+    ],
+)
+def test_a_count_of_days_and_parts_of_the_day_are_relative(text: str, expected: str) -> None:
+    assert resolve_date(text, "2026-12-01") == expected
+
+
 def test_a_count_of_months_is_not_a_month() -> None:
     assert resolve_date("谈判持续了3个月。", "2026-04-01") is None
     assert resolve_date("협상은 3개월 동안 계속됐다.", "2026-04-01") is None

@@ -57,6 +57,8 @@ def test_every_corpus_language_has_a_lexicon_with_every_list() -> None:
         ({"language": "qq", "anchor": "word", "causes": {"volcano": ["lava"]}}, "'causes' maps some of"),
         ({"language": "qq", "anchor": "word", "causes": {"flood": "inondation"}}, "cause 'flood' must be a list"),
         ({"language": "qq", "anchor": "word", "multipliers": {"thousand": ["k"]}}, "multiplier 'thousand' must be"),
+        ({"language": "qq", "anchor": "word", "relative": {"days_ago": ["days ago"]}}, "the count of days"),
+        ({"language": "qq", "anchor": "word", "relative": {"today": ["{n} today"]}}, "the count of days"),
     ],
 )
 def test_a_bad_lexicon_file_is_named_in_the_error(tmp_path: Path, content: dict[str, object], message: str) -> None:
@@ -68,8 +70,9 @@ def test_a_bad_lexicon_file_is_named_in_the_error(tmp_path: Path, content: dict[
 
 def test_adding_a_language_is_adding_a_file(tmp_path: Path) -> None:
     (tmp_path / "sw.json").write_text(
-        json.dumps({"language": "sw", "name": "Swahili", "anchor": "word", "meeting": ["mkutano"],
-                    "numbers": {"2": "mbili"}}),  # fmt: skip
+        json.dumps(
+            {"language": "sw", "name": "Swahili", "anchor": "word", "meeting": ["mkutano"], "numbers": {"2": "mbili"}}
+        ),  # fmt: skip
         encoding="utf-8",
     )
     loaded = load_lexicons(tmp_path)
@@ -186,7 +189,10 @@ def test_an_unknown_actor_must_be_written_in_its_sentence() -> None:
     assert grounded_actor("Protesters", _candidate(spanish), fallback=False) is None
     assert grounded_actor("the government", _candidate(spanish), fallback=False) is None
     assert grounded_actor("Prime Minister", _candidate(spanish), fallback=False) is None
-    assert grounded_actor("Farmers' Union", _candidate("農民団体は政府に補助金を求めた。"), fallback=False) == "Farmers' Union"
+    assert (
+        grounded_actor("Farmers' Union", _candidate("農民団体は政府に補助金を求めた。"), fallback=False)
+        == "Farmers' Union"
+    )
 
 
 def test_group_words_are_data_and_checked(tmp_path: Path) -> None:

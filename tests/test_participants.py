@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.extract.candidates import Candidate
-from summarizer.extract.participants import resolve_participants, unknown_entity, window_people
+from summarizer.extract.participants import group_delegation, resolve_participants, unknown_entity, window_people
 from summarizer.extract.sentences import Sentence
 from summarizer.normalize.names import find_mentions
 
@@ -60,3 +60,29 @@ def test_an_unknown_entity_is_the_models_english_name_cleaned() -> None:
     assert unknown_entity(" «Confederación de Agricultores» ") == "Confederación de Agricultores"
     assert unknown_entity("Профспілка шахтарів") == "Profspilka shakhtariv"
     assert unknown_entity("The union said it would keep striking until the wages are raised.") is None
+
+
+def test_a_group_without_named_members_is_its_delegation() -> None:
+    candidate = _candidate("Le ministre Keir Starmer a reçu les syndicats des dockers à Londres.")
+    assert resolve_participants(["Keir Starmer", "dockers' unions"], candidate, "fr") == [
+        "Keir Starmer",
+        "dockers' unions' delegation",
+    ]
+    assert group_delegation("the nurses") == "nurses' delegation"
+    assert group_delegation("Chilean teachers") == "Chilean teachers' delegation"
+    assert group_delegation("farmers' delegation") == "farmers' delegation"
+
+
+def test_a_title_a_name_or_a_source_word_is_no_group_delegation() -> None:
+    assert group_delegation("Prime Minister") is None  # a person no one named
+    assert group_delegation("police") is None  # no plural: a body, not the people who came
+    assert group_delegation("Camioneros Unidos") is None  # capitalised: a name, checked as one
+    assert group_delegation("los sindicatos") is None  # not English
+
+
+def test_a_states_government_or_negotiators_are_its_delegation() -> None:
+    candidate = _candidate("Los gobiernos de Chile y Perú se reunieron en Lima el martes.")
+    assert resolve_participants(["Chilean government", "Peruvian negotiators"], candidate, "es") == [
+        "Chilean delegation",
+        "Peruvian delegation",
+    ]

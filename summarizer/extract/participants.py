@@ -18,6 +18,7 @@ __all__ = [
     "NAME_SIMILARITY",
     "ascii_fold",
     "bare_group",
+    "group_delegation",
     "names_nobody",
     "resolve_participants",
     "supported_name",
@@ -107,12 +108,19 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             # "the Thai and Cambodian delegations" split into "Thai" and "Cambodian delegation".
             name = DELEGATIONS[f"{english.lower()} delegation"]
         if name is None:
+            # "Thai government", "Cambodian negotiators": a state's people at the table.
+            head, _, tail = english.lower().rpartition(" ")
+            if tail in _STATE_COLLECTIVES and f"{head} delegation" in DELEGATIONS:
+                name = DELEGATIONS[f"{head} delegation"]
+        if name is None:
             # "representatives of the US", "Ukraine": a state among participants is its delegation.
             actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)
             if actor in STATE_DELEGATIONS:
                 name = STATE_DELEGATIONS[actor]
             elif actor is not None and canonical_person(actor) is not None:
                 name = actor
+        if name is None:
+            name = group_delegation(english)
         if name is None and known:
             best = max(known, key=lambda k: _name_similarity(english, k))
             if _name_similarity(english, best) >= NAME_SIMILARITY:
@@ -139,6 +147,11 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     return resolved
 
 
+# Words after a state's adjective that mean the people who speak for it at a meeting.
+_STATE_COLLECTIVES = frozenset(
+    {"government", "officials", "side", "team", "negotiators", "representatives", "diplomats", "envoys", "delegates"}
+)
+
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
 
 
@@ -148,9 +161,38 @@ def names_nobody(name: str) -> bool:
     if name in DELEGATIONS.values() or name in STATE_DELEGATIONS.values() or "delegation" in name.lower():
         return False
     words = _name_words(name)
-    return bool(words) and all(ascii_fold(w) in group_words() or canonical_actor(w) is not None for w in words) and any(
-        ascii_fold(w) in group_words() for w in words
+    return (
+        bool(words)
+        and all(ascii_fold(w) in group_words() or canonical_actor(w) is not None for w in words)
+        and any(ascii_fold(w) in group_words() for w in words)
     )
+
+
+def group_delegation(english: str) -> str | None:
+    """A group without named members as a meeting names it, a delegation: the model's "unions'
+    delegation" as it is, "the truckers" as "truckers' delegation", "bereaved families" as
+    "bereaved families' delegation". Its words are translations ("les syndicats"), so they are
+    not looked for in the sentence: the last must be a plural group word, the others group
+    words, a state's adjective or lower-case words ("Brazilian", "bereaved"); a title alone
+    ("Prime Minister") is a person no one named, and a capitalised word a name."""
+    words = _name_words(english)
+    if words and words[-1].lower() == "delegation":
+        words = words[:-1]
+        phrase = english
+    else:
+        phrase = None
+    if not words or not all(
+        w.islower() or ascii_fold(w) in group_words() or f"{w.lower()} delegation" in DELEGATIONS for w in words
+    ):
+        return None  # a capitalised word that is no group word or state's adjective is a name
+    last = ascii_fold(words[-1])
+    if last not in group_words() or not last.endswith("s"):
+        return None
+    if phrase is not None:
+        return " ".join(phrase.split())
+    group = " ".join(w for w in re.findall(r"[^\W\d_]+(?:['’]s?)?", english) if w.lower() != "the")
+    group = group.rstrip("'’")
+    return f"{group}' delegation"
 
 
 def bare_group(name: str) -> bool:

@@ -58,9 +58,11 @@ __all__ = [
 
 RELATIVE_KINDS: tuple[str, ...] = (
     "today", "tomorrow", "after_tomorrow", "yesterday", "before_yesterday", "this_month", "last_month",
-    "next_month", "this_year", "last_year", "next_year",
+    "next_month", "this_year", "last_year", "next_year", "days_ago", "days_ahead",
 )  # fmt: skip
-"""The keys of a lexicon's ``relative`` words (day and month and year references)."""
+"""The keys of a lexicon's ``relative`` words (day and month and year references). The entries of
+``days_ago`` and ``days_ahead`` write ``{n}`` where the count of days stands ("{n} giorni fa",
+"через {n} дней"): digits or a number word of the language."""
 
 CAUSE_KINDS: tuple[str, ...] = (
     "tsunami", "earthquake", "landslide", "flood", "storm", "wildfire", "missile strike", "drone attack",
@@ -174,6 +176,11 @@ def _parse(path: Path) -> Lexicon:
     for kind, entries in relative.items():
         if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
             raise ConfigError(f"{path}: relative {kind!r} must be a list of non-empty strings")
+        counted = kind in ("days_ago", "days_ahead")
+        if any((e.count("{n}") == 1) != counted for e in entries):
+            raise ConfigError(
+                f"{path}: relative {kind!r}: {{n}} (the count of days) once in each entry of days_ago and days_ahead, nowhere else"
+            )
         _check_patterns(path, f"relative {kind} entry", entries)
     causes = data.get("causes", {})
     if not isinstance(causes, dict) or not set(causes) <= set(CAUSE_KINDS):
@@ -309,13 +316,18 @@ def cause_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @functools.lru_cache(maxsize=1)
-def relative_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, pattern) of every lexicon's relative words ("yesterday", "last year"), anchored at
-    word boundaries in languages written with spaces, matched in any letter case."""
-    out: list[tuple[str, re.Pattern[str]]] = []
+def relative_patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """(kind, pattern, language) of every lexicon's relative words ("yesterday", "last year",
+    "3 days ago"), anchored at word boundaries in languages written with spaces, matched in any
+    letter case. The ``{n}`` of a count of days is the group ``n``: digits or a number word."""
+    out: list[tuple[str, re.Pattern[str], str]] = []
     for lexicon in lexicons().values():
         before, after = (r"(?<!\w)", r"(?!\w)") if lexicon.anchor == "word" else ("", "")
+        words = sorted((w for w, v in lexicon.numbers.items() if v <= 31 and v == int(v)), key=len, reverse=True)
+        count = "(?P<n>" + "|".join([r"\d{1,2}", *map(re.escape, words)]) + ")"
         for kind, entries in lexicon.relative.items():
-            body = "|".join(entries)
-            out.append((kind, re.compile(f"{before}(?:{body}){after}", re.IGNORECASE)))
+            # One pattern per entry with a count (a group name is used once per pattern).
+            bodies = [e.replace("{n}", count) for e in entries] if "{n}" in "".join(entries) else ["|".join(entries)]
+            for body in bodies:
+                out.append((kind, re.compile(f"{before}(?:{body}){after}", re.IGNORECASE), lexicon.language))
     return out

@@ -22,7 +22,8 @@ Resolution rules (documented here because they are the contract):
 * A day of the month alone, as Chinese, Japanese and Korean news date events ("31日", "28일"),
   is the nearest such day to the publication date (this month, the one before or after), on
   or before it in a past-tense clause, on or after it in a future one.
-* today/tomorrow/yesterday, this/last/next month, this/last/next year are relative.
+* today/tomorrow/yesterday ("tonight", "last night"), this/last/next month, this/last/next year
+  and a count of days ("3 days ago", "tra due giorni") are relative.
 * Without a publication date only explicit dates and years are returned.
 """
 
@@ -33,7 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicon import relative_patterns, weekday_patterns
+from ..lexicon import number_words, relative_patterns, weekday_patterns
 from .language import detect_language
 from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
 from .tense import clause_tense
@@ -306,12 +307,18 @@ def _add_relative(text: str, pub: dt.date, add: _Adder) -> None:
     day_offsets = {"today": 0, "tomorrow": 1, "after_tomorrow": 2, "yesterday": -1, "before_yesterday": -2}
     month_offsets = {"this_month": 0, "last_month": -1, "next_month": 1}
     year_offsets = {"this_year": 0, "last_year": -1, "next_year": 1}
-    hits: list[tuple[str, re.Match[str]]] = [(k, m) for k, rx in _RELATIVE_PATTERNS for m in rx.finditer(text)]
-    hits += [("tomorrow", m) for m in _MORGEN.finditer(text)]
+    hits = [(k, m, lang) for k, rx, lang in _RELATIVE_PATTERNS for m in rx.finditer(text)]
+    hits += [("tomorrow", m, "de") for m in _MORGEN.finditer(text)]
     if detect_language(text) == "fr":
-        hits += [("yesterday", m) for m in _HIER.finditer(text)]
-    for kind, m in hits:
-        if kind in day_offsets:
+        hits += [("yesterday", m, "fr") for m in _HIER.finditer(text)]
+    for kind, m, language in hits:
+        if kind in ("days_ago", "days_ahead"):  # "3 days ago", "tra due giorni"
+            n = m.group("n")
+            days = int(n) if n.isdigit() else int(number_words(language).get(n.lower(), 0))
+            if days:
+                shifted = pub + dt.timedelta(days=days if kind == "days_ahead" else -days)
+                add(shifted.isoformat(), m.start(), m.end(), "day", 0)
+        elif kind in day_offsets:
             add((pub + dt.timedelta(days=day_offsets[kind])).isoformat(), m.start(), m.end(), "day", 0)
         elif kind in month_offsets:
             add(_shift_month(pub, month_offsets[kind]), m.start(), m.end(), "month", 0)

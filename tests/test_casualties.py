@@ -241,3 +241,12 @@ def test_a_count_among_the_dead_is_part_of_the_toll_not_an_incident(
 def test_a_count_among_the_dead_with_no_toll_before_it_stands() -> None:
     (record,) = _records(" date 2024-05-02 Seven soldiers were among the dead, the army said.", "en")
     assert record.killed == 7
+
+
+def test_people_a_strike_killed_in_a_town_are_civilians_unless_soldiers_are_named() -> None:
+    (town,) = _records(" date 2025-03-04 A missile strike on Odesa killed 5 people overnight.", "en")
+    assert town.victims == "civilians"
+    (soldiers,) = _records(" date 2025-03-04 A missile strike on Odesa killed 5 soldiers.", "en")
+    assert soldiers.victims == "military"
+    (nowhere,) = _records(" date 2025-03-04 A missile strike killed 5 people.", "en")
+    assert nowhere.victims == "unspecified"

@@ -109,14 +109,20 @@ def _with_scene(records: list[Casualty], candidates: list[Candidate], article: A
         kind = cause_kind(own) or cause_kind(context) or cause_kind(lead)
         if record.cause is None and kind is not None:
             record.cause = kind
-        if record.victims == "unspecified" and kind in CIVILIAN_CAUSES:
-            record.victims = "civilians"  # type: ignore[assignment]
         if record.period is None:
             record.period = resolve_date(context, article.published) or lead_date
         if record.location is None:
             record.location = lead_place
+        struck_a_place = kind in STRIKES and record.location is not None
+        if record.victims == "unspecified" and (kind in CIVILIAN_CAUSES or struck_a_place):
+            # People a strike killed in a town, with no word of soldiers, are its residents.
+            record.victims = "civilians"  # type: ignore[assignment]
     return records
 
+
+STRIKES = frozenset({"missile strike", "drone attack", "air strike", "shelling"})
+"""Causes that kill soldiers and civilians alike: a count of people they killed in a town is of
+civilians unless the sentence names soldiers."""
 
 # A count of the other kind (injured after killed) at most this many sentences after the latest
 # incident's count, with no place or date of its own, completes it: "30 were killed. About 50

@@ -170,3 +170,22 @@ def test_a_letter_is_no_meeting_place() -> None:
     text = ' date 2025-05-02 Pedro Sánchez wrote on "X" that he had met Luís Montenegro.'
     answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "location": "X", "status": "happened"}
     assert _only_meeting(text, answer).location is None
+
+
+def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
+    text = (
+        " date 2025-03-14 Pedro Sánchez and Luís Montenegro set their next meeting in Lisbon for 20 May.\n\n"
+        "The talks were held in a good atmosphere, Pedro Sánchez said."
+    )
+    article = parse_article(text, "may")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        if "20 May" in FakeModel.question(request).split("Target sentence:", 1)[-1]:
+            return {"is_meeting": True, "participants": ["Pedro Sánchez", "Luís Montenegro"], "status": "planned"}
+        # The follow-up speaks in the past and names one of them: it joins the meeting before.
+        return {"is_meeting": True, "participants": ["Pedro Sánchez"], "status": "happened"}
+
+    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                               ExtractionStats(), "en")  # fmt: skip
+    assert (meeting.date, meeting.status, len(meeting.evidence)) == ("2025-05-20", "planned", 2)

@@ -310,6 +310,10 @@ def find_meetings(
     for m in found:
         if m.date is None and m.evidence[0].start in before:
             m.date = resolve_date(before[m.evidence[0].start], article.published)
+        if m.status == "happened" and _relative_to_published(m.date, article.published) > 0:
+            # A meeting dated after the article cannot have happened, whatever a past-tense
+            # follow-up merged into it says ("They talked ... and set a meeting for January").
+            m.status = "planned"
     return [
         MeetingEvent(
             participants=m.participants,

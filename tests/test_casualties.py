@@ -250,3 +250,19 @@ def test_people_a_strike_killed_in_a_town_are_civilians_unless_soldiers_are_name
     assert soldiers.victims == "military"
     (nowhere,) = _records(" date 2025-03-04 A missile strike killed 5 people.", "en")
     assert nowhere.victims == "unspecified"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "killed"),
+    [
+        (
+            " date 2024-08-02 The flood has killed 48 people, officials said.\n\nAn earlier toll put the dead at 31.",
+            "en",
+            48,
+        ),
+        (" date 2024-08-02 L'incendie a fait 12 morts.\n\nUn précédent bilan faisait état de neuf morts.", "fr", 12),
+        (" date 2024-08-02 При обрушении погибли 7 человек. Ранее сообщалось о пяти погибших.", "ru", 7),
+    ],
+)
+def test_a_figure_that_a_later_one_replaced_is_no_record(text: str, language: str, killed: int) -> None:
+    assert [r.killed for r in _records(text, language)] == [killed]

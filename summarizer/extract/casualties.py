@@ -43,6 +43,8 @@ def find_casualties(
         killed, injured = counts.get("killed"), counts.get("injured")
         if killed is None and injured is None:
             continue
+        if records and pattern("superseded", language=language).search(sentence.text):
+            continue  # "An earlier toll put the dead at 16": the count that replaced it stands
         if records and pattern("subset", language=language).search(sentence.text):
             # "Eight women and seven children were among the dead": a part of the toll given
             # before, no incident of its own; its children counts complete that toll.

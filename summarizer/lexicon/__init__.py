@@ -12,7 +12,9 @@ residents, protesters; ``military``), the words that qualify a count (``approxim
 ``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the
 words after a number that make it no count of people (``not_people``: ages, dates, units,
 money, objects: "19 anni", "28일", "40 km", "5 drones"), the words that make a count a part of
-a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち"), the seven ``weekdays`` (Monday
+a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち"), the words of
+a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
+сообщалось"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
@@ -83,7 +85,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset",
+    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

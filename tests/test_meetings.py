@@ -118,6 +118,13 @@ def test_a_bare_title_names_nobody() -> None:
     assert not names_nobody("Ukrainian delegation") and not names_nobody("Jan Peeters")
 
 
+def test_a_title_with_a_states_adjective_names_nobody() -> None:
+    # "Which Chinese diplomat?": the adjective says whose title it is, not who holds it.
+    assert names_nobody("Chinese diplomat") and names_nobody("Greek Minister of Justice")
+    window = _window("Le ministre égyptien du Renseignement a reçu Jan Peeters au Caire.")
+    assert resolve_participants(["Egyptian Minister of Intelligence", "Jan Peeters"], window) == ["Jan Peeters"]
+
+
 def _only_meeting(text: str, answer: dict[str, Any], asked_about: str = "") -> MeetingEvent:
     """The one meeting found in ``text`` when the model gives ``answer`` for the sentences that
     contain ``asked_about`` and says no to the others."""

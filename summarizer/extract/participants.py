@@ -163,9 +163,14 @@ def names_nobody(name: str) -> bool:
     words = _name_words(name)
     return (
         bool(words)
-        and all(ascii_fold(w) in group_words() or canonical_actor(w) is not None for w in words)
+        and all(ascii_fold(w) in group_words() or _says_whose(w) for w in words)
         and any(ascii_fold(w) in group_words() for w in words)
     )
+
+
+def _says_whose(word: str) -> bool:
+    """Whether ``word`` is a state or organisation ("Malaysia") or a state's adjective ("Chinese")."""
+    return canonical_actor(word) is not None or f"{word.lower()} delegation" in DELEGATIONS
 
 
 def group_delegation(english: str) -> str | None:

@@ -196,3 +196,39 @@ def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
     (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
                                ExtractionStats(), "en")  # fmt: skip
     assert (meeting.date, meeting.status, len(meeting.evidence)) == ("2025-05-20", "planned", 2)
+
+
+def _answered(text: str, answers: dict[str, list[str]]) -> list[MeetingEvent]:
+    """The meetings of ``text`` when the model names ``answers[key]`` for the sentence with ``key``."""
+    article = parse_article(text, "talks")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        sentence = FakeModel.question(request).split("Target sentence:", 1)[-1]
+        names = next((v for k, v in answers.items() if k in sentence), None)
+        return {"is_meeting": names is not None, "participants": names or [], "status": "happened"}
+
+    return find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                         ExtractionStats(), "en")  # fmt: skip
+
+
+def test_delegations_told_first_are_the_named_people_who_met() -> None:
+    text = (
+        " date 2025-05-02 Officials of Italy and Spain held a new round of talks in Rome.\n\n"
+        "Antonio Tajani met José Manuel Albares at the Farnesina, the ministry said."
+    )
+    answers = {
+        "Italy and": ["Italian officials", "Spanish officials"],
+        "Tajani": ["Antonio Tajani", "José Manuel Albares"],
+    }
+    (meeting,) = _answered(text, answers)
+    assert meeting.participants == ["Antonio Tajani", "José Manuel Albares"] and len(meeting.evidence) == 2
+
+
+def test_delegations_stay_apart_from_a_meeting_that_has_its_own_delegation() -> None:
+    text = (
+        " date 2025-05-02 Officials of Italy and Spain held a new round of talks in Rome.\n\n"
+        "Antonio Tajani met the US delegation at the Farnesina, the ministry said."
+    )
+    answers = {"Italy and": ["Italian officials", "Spanish officials"], "Tajani": ["Antonio Tajani", "US delegation"]}
+    assert len(_answered(text, answers)) == 2

@@ -86,3 +86,12 @@ def test_a_states_government_or_negotiators_are_its_delegation() -> None:
         "Chilean delegation",
         "Peruvian delegation",
     ]
+
+
+def test_every_states_delegation_is_its_own_name() -> None:
+    candidate = _candidate("Antonio Tajani a reçu la délégation de la France et celle de l'Allemagne à Rome.")
+    assert resolve_participants(["Antonio Tajani", "French delegation", "german delegation"], candidate, "fr") == [
+        "Antonio Tajani",
+        "French delegation",
+        "German delegation",
+    ]

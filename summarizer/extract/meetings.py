@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..articles import Article
 from ..errors import ExtractionError
 from ..normalize.dates import dates_compatible, resolve_date
+from ..normalize.delegations import STATE_DELEGATIONS
 from ..normalize.names import canonical_actor, find_mentions
 from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import meeting_tense
@@ -216,6 +217,51 @@ def _merge_all(found: list[_Meeting]) -> list[_Meeting]:
     return found
 
 
+def _delegations_only(meeting: _Meeting) -> bool:
+    return all(p in STATE_DELEGATIONS.values() for p in meeting.participants)
+
+
+def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list[_Meeting]:
+    """Talks the text tells first as between states' delegations ("Russian and American
+    representatives held a new round") and then by who sat at the table ("Witkoff and Dmitriev
+    met") are one meeting: a meeting of delegations only joins the one meeting of named people
+    (and no delegation) told within ``ATTACH_WINDOW`` sentences of it whose date, place (the same state will do:
+    "the US" and "Florida") and status agree; where there are several, it stays as it is."""
+
+    def index(start: int) -> int:
+        return next((s.index for s in sentences if s.start <= start < s.end), -1)
+
+    for group in [m for m in found if _delegations_only(m)]:
+        at = index(group.evidence[0].start)
+        near = [
+            m
+            for m in found
+            if m is not group
+            and len(m.participants) >= 2
+            and not set(m.participants) & set(STATE_DELEGATIONS.values())  # people only
+            and any(abs(index(e.start) - at) <= ATTACH_WINDOW for e in m.evidence)
+            and dates_compatible(m.date, group.date)
+            and (_places_agree(m.location, group.location) or _same_state(m.location, group.location))
+            and (
+                m.date is not None
+                and group.date is not None
+                or (m.status == "happened") == (group.status == "happened")
+            )
+        ]
+        if len(near) == 1:
+            named = near[0]
+            participants = list(named.participants)
+            _absorb(named, group)
+            named.participants = participants  # the names say who the delegations were
+            found.remove(group)
+    return found
+
+
+def _same_state(a: str | None, b: str | None) -> bool:
+    state = canonical_actor(a) if a else None
+    return state is not None and state == (canonical_actor(b) if b else None)
+
+
 def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Article) -> None:
     """A sentence right after a meeting's, in the same paragraph, that states a duration or an
     outcome and starts no meeting of its own ("The talks lasted over 12 hours") describes it."""
@@ -303,6 +349,7 @@ def find_meetings(
             found.append(meeting)
             last = meeting
     found = _merge_all(found)
+    found = _delegations_named(found, sentences)
     _follow_ups(found, sentences, article)
     # A meeting its sentences leave undated takes the date of the sentence before its first
     # mention: "On Monday Ruiz flew to Lima. There he met Vega." (the scene the text has set).

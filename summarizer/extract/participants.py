@@ -93,7 +93,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     known = window_people(candidate)
     window_states = {m.actor or m.name for m in window_mentions(candidate)}
     window = strip_cyrillic(window_text(candidate))
-    window_words = [w for w in re.findall(r"\w+", window.lower()) if len(w) > 3]
+    window_words = [w for w in re.findall(r"\w+", window) if len(w) > 3]
     comparable = is_latin_script(window)
     resolved: list[str] = []
     for raw in names:
@@ -127,7 +127,10 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
                 name = best
         if name is None:
             last = english.split()[-1].lower() if english.split() else ""
-            if last and any(SequenceMatcher(None, last, w).ratio() >= 0.8 for w in window_words):
+            written = [w for w in window_words if last and SequenceMatcher(None, last, w.lower()).ratio() >= 0.8]
+            if any(w[0].isupper() for w in written):
+                # A name the window writes, capitalised there: "събрание" of "Народното
+                # събрание" and "2026" of "Бюджет 2026" are no one's name.
                 name = english_name(raw, language)
             elif not comparable:
                 # A window in a script an English name cannot be compared with (Greek, Arabic,

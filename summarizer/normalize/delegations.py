@@ -33,7 +33,10 @@ def load_delegations(path: Path = _DATA_FILE) -> tuple[dict[str, str], dict[str,
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: unreadable delegations file ({exc})") from None
-    return _table(data, "phrases", path, lower_keys=True), _table(data, "states", path, lower_keys=False)
+    phrases, states = _table(data, "phrases", path, lower_keys=True), _table(data, "states", path, lower_keys=False)
+    for delegation in states.values():  # a state's delegation is a phrase for itself: "French delegation"
+        phrases.setdefault(delegation.lower(), delegation)
+    return phrases, states
 
 
 DELEGATIONS, STATE_DELEGATIONS = load_delegations()

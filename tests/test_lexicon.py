@@ -271,3 +271,12 @@ def test_name_endings_are_checked(tmp_path: Path) -> None:
     (tmp_path / "qq.json").write_text(json.dumps({"language": "qq", "anchor": "word", "name_endings": [["", "a"]]}))
     with pytest.raises(ConfigError, match="name_endings"):
         load_lexicons(tmp_path)
+
+
+def test_the_articles_own_word_for_a_body_is_no_english_actor() -> None:
+    spanish = "Los sindicatos de estibadores exigen al Gobierno de Chile subir los salarios."
+    assert grounded_actor("sindicatos", _candidate(spanish), fallback=False, language="es") is None
+    assert grounded_actor("Gobierno", _candidate(spanish), fallback=False, language="es") is None
+    assert grounded_actor("Dockworkers' unions", _candidate(spanish), fallback=False, language="es") is not None
+    russian = "Профсоюз докеров потребовал повысить зарплаты."
+    assert grounded_actor("профсоюз", _candidate(russian), fallback=False, language="ru") is None

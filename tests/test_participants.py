@@ -95,3 +95,10 @@ def test_every_states_delegation_is_its_own_name() -> None:
         "French delegation",
         "German delegation",
     ]
+
+
+def test_the_articles_own_word_for_a_body_is_no_participant() -> None:
+    candidate = _candidate("El Gobierno y la Iglesia Católica se reunieron con Luis Abinader en Santo Domingo.")
+    assert resolve_participants(["Gobierno", "Iglesia Católica", "Luis Abinader"], candidate, "es") == ["Luis Abinader"]
+    candidate = _candidate("Daniel Santalla anunció que el Gobierno y la COB tendrán un encuentro hoy.")
+    assert resolve_participants(["Daniel Santalla", "COB"], candidate, "es") == ["Daniel Santalla", "COB"]

@@ -10,14 +10,14 @@ from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import bare_group, supported_name, unknown_entity, window_text
+from .participants import bare_group, source_institution, supported_name, unknown_entity, window_text
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
 __all__ = ["find_demands", "grounded_actor"]
 
 
-def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> str | None:
+def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None) -> str | None:
     mentions = list(candidate.mentions)
     if candidate.context is not None and candidate.sentence.start >= candidate.context.start:
         mentions += candidate.context_mentions  # a clause: its sentence names the actor
@@ -33,15 +33,17 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool) -> 
             # one, and group or title words alone ("protesters", "the government", "Prime
             # Minister") name no party at all.
             english = unknown_entity(raw)
-            if english is None or bare_group(english):
-                return None
+            if english is None or bare_group(english) or source_institution(raw, language):
+                return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
             return supported_name(english, window_text(candidate))
     if fallback and names:
         return names[0]
     return None
 
 
-def find_demands(article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats) -> list[Demand]:
+def find_demands(
+    article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats, language: str | None = None
+) -> list[Demand]:
     demands: list[Demand] = []
     memo: Memo = {}
     for candidate in candidates:
@@ -55,11 +57,11 @@ def find_demands(article: Article, candidates: list[Candidate], client: Asker, s
         text = strip_cyrillic(answer.demand).strip()
         if not answer.is_demand or not text:
             continue
-        actor = grounded_actor(answer.actor, candidate, fallback=True)
+        actor = grounded_actor(answer.actor, candidate, fallback=True, language=language)
         if actor is None:
             stats.dropped_unsupported += 1
             continue
-        target = grounded_actor(answer.target, candidate, fallback=False)
+        target = grounded_actor(answer.target, candidate, fallback=False, language=language)
         if target == actor:
             target = None
         sentence = candidate.sentence

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from ..lexicon import pattern
 from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
 from ..normalize.groups import group_words
 from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
@@ -21,6 +22,7 @@ __all__ = [
     "group_delegation",
     "names_nobody",
     "resolve_participants",
+    "source_institution",
     "supported_name",
     "unknown_entity",
     "window_mentions",
@@ -93,7 +95,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     known = window_people(candidate)
     window_states = {m.actor or m.name for m in window_mentions(candidate)}
     window = strip_cyrillic(window_text(candidate))
-    window_words = [w for w in re.findall(r"\w+", window) if len(w) > 3]
+    window_words = [w for w in re.findall(r"\w+", window) if len(w) > 3 or _ACRONYM.match(w)]
     comparable = is_latin_script(window)
     resolved: list[str] = []
     for raw in names:
@@ -125,6 +127,8 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             best = max(known, key=lambda k: _name_similarity(english, k))
             if _name_similarity(english, best) >= NAME_SIMILARITY:
                 name = best
+        if name is None and source_institution(raw, language):
+            continue  # "Gobierno de la República", "Iglesia": the article's words, no English name
         if name is None:
             last = english.split()[-1].lower() if english.split() else ""
             written = [w for w in window_words if last and SequenceMatcher(None, last, w.lower()).ratio() >= 0.8]
@@ -156,6 +160,16 @@ _STATE_COLLECTIVES = frozenset(
 )
 
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def source_institution(raw: str, language: str | None) -> bool:
+    """Whether the model's answer is the article's own word for a body or group ("Gobierno",
+    "Iglesia Católica", "Ministro dos Transportes", "профсоюз"; the lexicon's ``institutions``),
+    echoed instead of named in English."""
+    if language is None:
+        return False
+    words = pattern("institutions", whole_words=True, language=language)
+    return any(words.fullmatch(w) for w in re.findall(r"[^\W\d_]+", raw))
 
 
 def names_nobody(name: str) -> bool:

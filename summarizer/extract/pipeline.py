@@ -138,7 +138,7 @@ def _extract(article: Article, client: Asker, types: Collection[str] | None) -> 
     meetings = _verified(
         find_meetings(article, sentences, found["meetings"], client, stats, language), article.text, stats
     )
-    demands = _verified(find_demands(article, found["demands"], client, stats), article.text, stats)
+    demands = _verified(find_demands(article, found["demands"], client, stats, language), article.text, stats)
     casualties = _verified(
         find_casualties(article, found["casualties"], stats, language, triage_client), article.text, stats
     )

@@ -168,3 +168,10 @@ def test_multipliers_are_lexicon_words_of_every_language() -> None:
              ("7 bin kişi", "tr", 7000), ("1,2 миллиона человек", "ru", 1_200_000), ("12 miles away", "en", 12)]  # fmt: skip
     for text, language, value in cases:
         assert [c.value for c in find_counts(text, language)] == [value], text
+
+
+def test_a_count_of_thousands_in_words_and_the_rest_are_one_count() -> None:
+    assert [c.value for c in find_counts("Depremde 20 bin 426 kişi yaralandı.", "tr")] == [20426]
+    assert [c.value for c in find_counts("Пострадали 2 тысячи 323 человека.", "ru")] == [2323]
+    assert [c.value for c in find_counts("Evacuaron a 3 mil 200 personas.", "es")] == [3200]
+    assert [c.value for c in find_counts("In 2000 300 people lived there.", "en")] == [300]  # a year, then a count

@@ -18,6 +18,7 @@ from .dates import find_dates
 
 __all__ = ["QUALIFIERS", "Count", "find_counts", "parse_duration_hours", "parse_number"]
 
+
 @dataclass(frozen=True)
 class Count:
     """A number in a text: ``text[start:end]`` is the numeral (digits or words), ``qualifier`` from the words before."""
@@ -148,6 +149,7 @@ def parse_number(text: str) -> int | None:
 
 # --- qualifiers and counts -------------------------------------------------------------------
 
+
 # Qualifier words are per-language data (``approximate``, ``at_least`` and their ``_after`` forms
 # in ``summarizer/lexicon``); "+" after a number ("20+") is no language's.
 @functools.lru_cache(maxsize=1)
@@ -207,6 +209,26 @@ def find_counts(text: str, language: str | None = None) -> list[Count]:
         if value is None or value != int(value):
             continue
         out.append(Count(int(value), _qualifier(text, start, end), start, end))
+    return _thousands_and_rest(out, text)
+
+
+def _thousands_and_rest(counts: list[Count], text: str) -> list[Count]:
+    """A count of thousands in words and the number right after it are one count: "20 bin 426"
+    (Turkish), "2 тысячи 323", "3 mil 200" (Spanish)."""
+    out: list[Count] = []
+    for count in counts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and re.search(r"[^\W\d_]", text[last.start : last.end])  # "bin", "тысячи": a multiplier word
+            and last.value >= 1000
+            and last.value % 1000 == 0
+            and 0 < count.value < 1000
+            and not text[last.end : count.start].strip()
+        ):
+            out[-1] = Count(last.value + count.value, last.qualifier, last.start, count.end)
+            continue
+        out.append(count)
     return out
 
 

@@ -232,3 +232,9 @@ def test_delegations_stay_apart_from_a_meeting_that_has_its_own_delegation() -> 
     )
     answers = {"Italy and": ["Italian officials", "Spanish officials"], "Tajani": ["Antonio Tajani", "US delegation"]}
     assert len(_answered(text, answers)) == 2
+
+
+def test_the_articles_word_for_a_body_is_no_meeting_place() -> None:
+    portuguese = _window("As centrais sindicais se encontrarão com o presidente do Senado, Eunício Oliveira.")
+    assert meeting_place("Senado", portuguese, "pt") is None
+    assert meeting_place("Senado", portuguese) == "Senado"  # no language, no word list to go by

@@ -20,6 +20,7 @@ from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .participants import (
     resolve_participants,
+    source_institution,
     supported_name,
     unknown_entity,
     window_mentions,
@@ -82,7 +83,7 @@ def _relative_to_published(date: str | None, published: str | None) -> int:
     return 0
 
 
-def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
+def meeting_place(answer: str | None, candidate: Candidate, language: str | None = None) -> str | None:
     """Where the meeting is: a place the alias table finds in the sentence, else the model's
     English place name, canonical where the table knows it, and only where the sentence or its
     context writes it (checked as ``supported_name`` checks names)."""
@@ -92,6 +93,8 @@ def meeting_place(answer: str | None, candidate: Candidate) -> str | None:
     english = unknown_entity(answer)
     if english is None or len(re.sub(r"[\W\d_]", "", english)) < 3:
         return None  # "Kh": a letter (the social network "Х") is no place
+    if source_institution(answer, language):
+        return None  # "Senado", "Câmara": the article's word for a body, no English place
     # "Washington D.C." is Washington: a known place that makes up most of the answer.
     table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= 0.6 * len(english)), None)
     if table is not None:
@@ -109,6 +112,7 @@ def _build_meeting(
     candidate: Candidate,
     article: Article,
     location: str | None = None,
+    language: str | None = None,
 ) -> _Meeting:
     sentence = candidate.sentence
     date = resolve_date(sentence.text, article.published)
@@ -134,7 +138,7 @@ def _build_meeting(
         status=status,
         format=format_from_text(sentence.text) or "unknown",
         date=date,
-        location=meeting_place(location, candidate),
+        location=meeting_place(location, candidate, language),
         duration=parse_duration_hours(sentence.text),
         evidence=[evidence_for_span(article.text, sentence.start, sentence.end)],
         last_sentence=sentence.index,
@@ -311,7 +315,7 @@ def find_meetings(
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
         participants = resolve_participants(answer.participants, candidate, language)
-        meeting = _build_meeting(participants, answer.status, candidate, article, answer.location)
+        meeting = _build_meeting(participants, answer.status, candidate, article, answer.location, language)
         log.debug(
             "meeting? %s | model %s %s | resolved %s date=%s status=%s",
             candidate.sentence.text[:70], answer.participants, answer.status, participants, meeting.date, meeting.status,

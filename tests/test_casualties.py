@@ -266,3 +266,23 @@ def test_people_a_strike_killed_in_a_town_are_civilians_unless_soldiers_are_name
 )
 def test_a_figure_that_a_later_one_replaced_is_no_record(text: str, language: str, killed: int) -> None:
     assert [r.killed for r in _records(text, language)] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "killed", "injured"),
+    [
+        ("Banjir menewaskan 6 orang, 11 orang hilang dan 4 orang luka-luka.", "id", 6, 4),
+        ("The landslide killed 12 people and 30 are still missing.", "en", 12, None),
+        ("Погибли 5 человек, еще 3 пропали без вести.", "ru", 5, None),
+        ("Durante la tormenta murieron 4 personas y 9 siguen desaparecidas.", "es", 4, None),
+    ],
+)
+def test_the_missing_are_neither_dead_nor_injured(text: str, language: str, killed: int, injured: int | None) -> None:
+    counts = casualty_counts(text, language)
+    assert (counts["killed"], counts["injured"]) == (killed, injured)
+
+
+def test_the_first_of_two_ages_is_no_count() -> None:
+    counts = casualty_counts("Στο τροχαίο σκοτώθηκαν δύο φοιτητές 19 και 21 ετών.", "el")
+    assert counts["killed"] == 2
+    assert casualty_counts("Two boys aged 9 and 11 years drowned in the river.", "en")["killed"] == 2

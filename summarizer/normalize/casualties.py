@@ -45,6 +45,8 @@ _INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[,;:—–()]")
+# "17 and 15 years old": what a first number shares with the second, taken off to read what follows both.
+_PAIRED = re.compile(r"^[\s\u00a0]*(?:[,/-]|\w{1,4})[\s\u00a0]*\d+(?!\d)")
 
 
 # A casualty word that already has its own number nearby is a worse home for a second one:
@@ -98,9 +100,15 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     numbers_of = language or detect_language(text)
     count_first = counts_come_first(numbers_of)
     options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
+    missing = _words("missing", language)
     for count in find_counts(text, numbers_of):
-        if _not_people().match(text[count.end : count.end + 30]):
-            continue
+        after = text[count.end : count.end + 40]
+        if _not_people().match(after) or _not_people().match(_PAIRED.sub("", after, count=1)):
+            continue  # "19 anni"; "17 και 15 ετών": the first of two ages
+        if missing.match(after.lstrip(" \u00a0")) or re.match(
+            rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{missing.pattern})", after, re.IGNORECASE
+        ):
+            continue  # "25 orang hilang", "50 are missing": neither dead nor injured
         left, right = sentence_bounds(text, count.start)
         children = bool(children_words.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
             re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{children_words.pattern})", text[count.end : count.end + 40], re.I)

@@ -175,3 +175,10 @@ def test_a_count_of_thousands_in_words_and_the_rest_are_one_count() -> None:
     assert [c.value for c in find_counts("Пострадали 2 тысячи 323 человека.", "ru")] == [2323]
     assert [c.value for c in find_counts("Evacuaron a 3 mil 200 personas.", "es")] == [3200]
     assert [c.value for c in find_counts("In 2000 300 people lived there.", "en")] == [300]  # a year, then a count
+
+
+def test_a_number_after_a_comma_that_follows_a_word_is_a_count() -> None:
+    # Chinese news often writes a half-width comma; only a comma after a digit makes a decimal part.
+    counts = casualty_counts("事故造成3人死亡,9人受伤。", "zh")
+    assert (counts["killed"], counts["injured"]) == (3, 9)
+    assert [c.value for c in find_counts("a rise of 3,5 points", "en")] == []  # 3.5: no count of anyone

@@ -77,7 +77,7 @@ def _number_re(language: str | None) -> tuple[re.Pattern[str], dict[str, float]]
     words = number_words(language)
     alt = _word_alt(words)
     pattern = re.compile(
-        rf"(?<![.,:/])(?<!{_LETTER})(?:(?P<digits>{_DIGITS})|(?P<words>(?:{alt})(?:{_JOIN}(?:{alt}))*))"
+        rf"(?<!\d[.,:/])(?<!{_LETTER})(?:(?P<digits>{_DIGITS})|(?P<words>(?:{alt})(?:{_JOIN}(?:{alt}))*))"
         rf"(?:[\s\u00a0]*(?P<mult>{_MULT_ALT})(?!{_LETTER}))?(?!{_LETTER}|(?<!\d)['’])",
         re.IGNORECASE,
     )

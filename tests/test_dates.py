@@ -248,8 +248,11 @@ def test_chinese_japanese_and_korean_numeric_dates(text: str, published: str, ex
     [
         ("外相は１５日、東京で米国務長官と会談した。", "2025-03-16", "2025-03-15"),
         ("两国外长28日在北京举行会谈。", "2025-07-29", "2025-07-28"),
-        ("양국 정상은 2일 회담했다.", "2025-03-01", "2025-02-02"),
+        ("양국 정상은 28일 회담했다.", "2025-03-01", "2025-02-28"),
         ("首脳会談は30日に開かれる予定だ。", "2025-03-28", "2025-03-30"),
+        ("首脳会談は5日に開かれる予定だ。", "2025-03-28", "2025-04-05"),
+        # A tense cue of another verb does not send a day a month away: the talks were on the 20th.
+        ("首相は20日夜、米大統領と電話で会談し、連携する方針で一致した。", "2020-09-21", "2020-09-20"),
     ],
 )
 def test_a_day_of_the_month_alone_is_the_nearest_such_day_its_tense_allows(

@@ -20,8 +20,8 @@ Resolution rules (documented here because they are the contract):
   strictly before / strictly after. A weekday
   written next to an explicit date ("в четвер 22 січня") is dropped in favour of the date.
 * A day of the month alone, as Chinese, Japanese and Korean news date events ("31日", "28일"),
-  is the nearest such day to the publication date (this month, the one before or after), on
-  or before it in a past-tense clause, on or after it in a future one.
+  is the nearest such day to the publication date (this month, the one before or after), a
+  day against the clause's tense counting 15 days further.
 * today/tomorrow/yesterday ("tonight", "last night"), this/last/next month, this/last/next year
   and a count of days ("3 days ago", "tra due giorni") are relative.
 * Without a publication date only explicit dates and years are returned.
@@ -160,8 +160,10 @@ def _pick_year(month: int, pub: dt.date, tense: str | None, day: int = 15) -> in
 
 
 def _nearest_day(day: int, pub: dt.date, tense: str | None) -> str | None:
-    """The date with day-of-month ``day`` nearest ``pub`` (its month, the one before or after):
-    on or before it in a past-tense clause, on or after it in a future one."""
+    """The date with day-of-month ``day`` nearest ``pub`` (its month, the one before or after),
+    a date against the clause's tense counting ``_AGAINST_TENSE`` days further: news dates most
+    events within days of itself, and a tense cue may belong to another verb ("20日夜…会談し、
+    …連携する方針で一致した": the talks were on the 20th, not a month later)."""
     options = []
     for shift in (-1, 0, 1):
         index = pub.year * 12 + pub.month - 1 + shift
@@ -169,10 +171,12 @@ def _nearest_day(day: int, pub: dt.date, tense: str | None) -> str | None:
         if iso is None:
             continue
         delta = (dt.date.fromisoformat(iso) - pub).days
-        if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
-            continue
-        options.append((abs(delta), iso))
+        against = (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
+        options.append((abs(delta) + (_AGAINST_TENSE if against else 0), iso))
     return min(options)[1] if options else None
+
+
+_AGAINST_TENSE = 15
 
 
 def _iso_day(year: int, month: int, day: int) -> str | None:

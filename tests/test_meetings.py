@@ -238,3 +238,11 @@ def test_the_articles_word_for_a_body_is_no_meeting_place() -> None:
     portuguese = _window("As centrais sindicais se encontrarão com o presidente do Senado, Eunício Oliveira.")
     assert meeting_place("Senado", portuguese, "pt") is None
     assert meeting_place("Senado", portuguese) == "Senado"  # no language, no word list to go by
+
+
+def test_names_nothing_in_an_unreadable_window_vouches_for_are_no_meeting() -> None:
+    text = " date 2024-05-20 التقى وزير الخارجية المصري نظيره الأردني في القاهرة اليوم."
+    assert _answered(text, {"القاهرة": ["Walid El-Sayed", "Mohamed El-Sayed"]}) == []
+    known = " date 2024-05-20 التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني في القاهرة اليوم."
+    (meeting,) = _answered(known, {"القاهرة": ["Sergey Lavrov", "Nasser Al-Amri"]})
+    assert meeting.participants == ["Sergey Lavrov", "Nasser Al-Amri"]  # one name the table finds there

@@ -23,6 +23,7 @@ from .participants import (
     source_institution,
     supported_name,
     unknown_entity,
+    unverified,
     window_mentions,
     window_people,
     window_text,
@@ -315,6 +316,11 @@ def find_meetings(
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
         participants = resolve_participants(answer.participants, candidate, language)
+        if participants and all(unverified(name, candidate) for name in participants):
+            # "وزير الخارجية المصري يلتقي نظيره الأردني" answered "Walid El-Sayed and Mohamed
+            # El-Sayed": names nothing in the window can vouch for are no meeting.
+            stats.dropped_unsupported += 1
+            continue
         meeting = _build_meeting(participants, answer.status, candidate, article, answer.location, language)
         log.debug(
             "meeting? %s | model %s %s | resolved %s date=%s status=%s",

@@ -25,6 +25,7 @@ __all__ = [
     "source_institution",
     "supported_name",
     "unknown_entity",
+    "unverified",
     "window_mentions",
     "window_people",
     "window_text",
@@ -160,6 +161,18 @@ _STATE_COLLECTIVES = frozenset(
 )
 
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def unverified(name: str, candidate: Candidate) -> bool:
+    """Whether ``name`` is the model's English for someone in a window whose script an English
+    name cannot be compared with (Arabic, Chinese, Korean...), not a person or state the alias
+    table finds there: nothing vouches for it."""
+    window = strip_cyrillic(window_text(candidate))
+    if is_latin_script(window):
+        return False
+    if name in window_people(candidate) or name in DELEGATIONS.values() or "delegation" in name.lower():
+        return False
+    return True
 
 
 def source_institution(raw: str, language: str | None) -> bool:

@@ -280,3 +280,9 @@ def test_the_articles_own_word_for_a_body_is_no_english_actor() -> None:
     assert grounded_actor("Dockworkers' unions", _candidate(spanish), fallback=False, language="es") is not None
     russian = "Профсоюз докеров потребовал повысить зарплаты."
     assert grounded_actor("профсоюз", _candidate(russian), fallback=False, language="ru") is None
+
+
+def test_a_states_government_or_side_demanding_is_the_state() -> None:
+    text = "Правительство Египта потребовало от Израиля немедленно прекратить огонь."
+    assert grounded_actor("Egyptian government", _candidate(text), fallback=False, language="ru") == "Egypt"
+    assert grounded_actor("the Israeli side", _candidate(text), fallback=False, language="ru") == "Israel"

@@ -10,7 +10,14 @@ from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate
 from .grounding import evidence_for_span
-from .participants import bare_group, source_institution, supported_name, unknown_entity, window_text
+from .participants import (
+    bare_group,
+    source_institution,
+    state_of_collective,
+    supported_name,
+    unknown_entity,
+    window_text,
+)
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
@@ -26,6 +33,9 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
         actor = canonical_actor(raw) or canonical_actor(strip_cyrillic(raw))
         if actor and actor in names:
             return actor
+        state = state_of_collective(strip_cyrillic(raw))
+        if actor is None and state in names:
+            return state  # "Egyptian government", "Russian side": the state
         if actor is None:
             # Unknown to the alias table (a union, a movement, "Chilean truckers"): the model's
             # English answer stands where the sentence or its context writes it (or it is a

@@ -23,6 +23,7 @@ __all__ = [
     "names_nobody",
     "resolve_participants",
     "source_institution",
+    "state_of_collective",
     "supported_name",
     "unknown_entity",
     "unverified",
@@ -112,9 +113,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             name = DELEGATIONS[f"{english.lower()} delegation"]
         if name is None:
             # "Thai government", "Cambodian negotiators": a state's people at the table.
-            head, _, tail = english.lower().rpartition(" ")
-            if tail in _STATE_COLLECTIVES and f"{head} delegation" in DELEGATIONS:
-                name = DELEGATIONS[f"{head} delegation"]
+            name = _collective_delegation(english)
         if name is None:
             # "representatives of the US", "Ukraine": a state among participants is its delegation.
             actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)
@@ -157,10 +156,23 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
 
 # Words after a state's adjective that mean the people who speak for it at a meeting.
 _STATE_COLLECTIVES = frozenset(
-    {"government", "officials", "side", "team", "negotiators", "representatives", "diplomats", "envoys", "delegates"}
-)
+    {"government", "officials", "side", "team", "negotiators", "representatives", "diplomats", "envoys", "delegates",
+     "authorities", "leadership"}
+)  # fmt: skip
 
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
+
+
+def _collective_delegation(english: str) -> str | None:
+    """The delegation of a state's adjective and a word for its people ("Thai government")."""
+    head, _, tail = " ".join(english.lower().split()).removeprefix("the ").rpartition(" ")
+    return DELEGATIONS.get(f"{head} delegation") if tail in _STATE_COLLECTIVES else None
+
+
+def state_of_collective(english: str) -> str | None:
+    """The state of "Egyptian government", "the Russian side": a demand's actor or target."""
+    delegation = _collective_delegation(english)
+    return STATE_OF_DELEGATION.get(delegation) if delegation else None
 
 
 def unverified(name: str, candidate: Candidate) -> bool:

@@ -230,8 +230,8 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
     """Talks the text tells first as between states' delegations ("Russian and American
     representatives held a new round") and then by who sat at the table ("Witkoff and Dmitriev
     met") are one meeting: a meeting of delegations only joins the one meeting of named people
-    (and no delegation) told within ``ATTACH_WINDOW`` sentences of it whose date, place (the same state will do:
-    "the US" and "Florida") and status agree; where there are several, it stays as it is."""
+    (and no delegation) told within ``ATTACH_WINDOW`` sentences of it whose date, place and
+    status agree; where there are several, it stays as it is."""
 
     def index(start: int) -> int:
         return next((s.index for s in sentences if s.start <= start < s.end), -1)
@@ -246,7 +246,7 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
             and not set(m.participants) & set(STATE_DELEGATIONS.values())  # people only
             and any(abs(index(e.start) - at) <= ATTACH_WINDOW for e in m.evidence)
             and dates_compatible(m.date, group.date)
-            and (_places_agree(m.location, group.location) or _same_state(m.location, group.location))
+            and _places_agree(m.location, group.location)
             and (
                 m.date is not None
                 and group.date is not None
@@ -260,11 +260,6 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
             named.participants = participants  # the names say who the delegations were
             found.remove(group)
     return found
-
-
-def _same_state(a: str | None, b: str | None) -> bool:
-    state = canonical_actor(a) if a else None
-    return state is not None and state == (canonical_actor(b) if b else None)
 
 
 def _follow_ups(found: list[_Meeting], sentences: list[Sentence], article: Article) -> None:

@@ -108,9 +108,9 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
         name = canonical_person(raw) or canonical_person(english)
         if name is None and english.lower() in DELEGATIONS:
             name = DELEGATIONS[english.lower()]
-        if name is None and f"{english.lower()} delegation" in DELEGATIONS:
+        if name is None:
             # "the Thai and Cambodian delegations" split into "Thai" and "Cambodian delegation".
-            name = DELEGATIONS[f"{english.lower()} delegation"]
+            name = _adjective_delegation(english)
         if name is None:
             # "Thai government", "Cambodian negotiators": a state's people at the table.
             name = _collective_delegation(english)
@@ -166,7 +166,12 @@ _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f0-9][\w .,'’&()/-]*$")
 def _collective_delegation(english: str) -> str | None:
     """The delegation of a state's adjective and a word for its people ("Thai government")."""
     head, _, tail = " ".join(english.lower().split()).removeprefix("the ").rpartition(" ")
-    return DELEGATIONS.get(f"{head} delegation") if tail in _STATE_COLLECTIVES else None
+    return _adjective_delegation(head) if tail in _STATE_COLLECTIVES else None
+
+
+def _adjective_delegation(adjective: str) -> str | None:
+    """The delegation of a state's adjective ("Thai" -> "Thai delegation"), None for other words."""
+    return DELEGATIONS.get(f"{adjective.lower()} delegation")
 
 
 def state_of_collective(english: str) -> str | None:
@@ -212,7 +217,7 @@ def names_nobody(name: str) -> bool:
 
 def _says_whose(word: str) -> bool:
     """Whether ``word`` is a state or organisation ("Malaysia") or a state's adjective ("Chinese")."""
-    return canonical_actor(word) is not None or f"{word.lower()} delegation" in DELEGATIONS
+    return canonical_actor(word) is not None or _adjective_delegation(word) is not None
 
 
 def group_delegation(english: str) -> str | None:
@@ -229,7 +234,7 @@ def group_delegation(english: str) -> str | None:
     else:
         phrase = None
     if not words or not all(
-        w.islower() or ascii_fold(w) in group_words() or f"{w.lower()} delegation" in DELEGATIONS for w in words
+        w.islower() or ascii_fold(w) in group_words() or _adjective_delegation(w) is not None for w in words
     ):
         return None  # a capitalised word that is no group word or state's adjective is a name
     last = ascii_fold(words[-1])

@@ -45,6 +45,16 @@ _INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[,;:—–()]")
+
+
+def _said_of(words: re.Pattern[str], after: str) -> bool:
+    """Whether ``words`` follow a number, right after it or after one other word ("5 children",
+    "трое детей", "27 orang hilang"); ``after`` is the text after the number."""
+    return bool(words.match(after.lstrip(" \u00a0"))) or bool(
+        re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{words.pattern})", after, re.IGNORECASE)
+    )
+
+
 # "17 and 15 years old": what a first number shares with the second, taken off to read what follows both.
 _PAIRED = re.compile(r"^[\s\u00a0]*(?:[,/-]|\w{1,4})[\s\u00a0]*\d+(?!\d)")
 
@@ -105,14 +115,10 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
         after = text[count.end : count.end + 40]
         if _not_people().match(after) or _not_people().match(_PAIRED.sub("", after, count=1)):
             continue  # "19 anni"; "17 και 15 ετών": the first of two ages
-        if missing.match(after.lstrip(" \u00a0")) or re.match(
-            rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{missing.pattern})", after, re.IGNORECASE
-        ):
+        if _said_of(missing, after):
             continue  # "25 orang hilang", "50 are missing": neither dead nor injured
         left, right = sentence_bounds(text, count.start)
-        children = bool(children_words.match(text[count.end : count.end + 40].lstrip(" \u00a0"))) or bool(
-            re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{children_words.pattern})", text[count.end : count.end + 40], re.I)
-        )
+        children = _said_of(children_words, after)
         including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))
         scored: list[tuple[float, int]] = []
         for index, (k_start, k_end, _kind) in enumerate(keywords):

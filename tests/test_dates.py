@@ -128,6 +128,10 @@ def test_day_month_takes_the_year_of_its_sentence() -> None:
         ("Bakanlar salı günü bir araya gelecek", "2024-03-14", "2024-03-19"),
         ("유가족들은 월요일 면담을 했다", "2024-03-13", "2024-03-11"),
         ("双方将于周二举行会谈", "2024-03-13", "2024-03-19"),
+        # A weekday joined to a part of the day, as German and Dutch write it.
+        ("Am Dienstagabend trafen sich die Minister in Wien", "2024-03-14", "2024-03-12"),
+        ("Die Gespräche sollen am Samstagvormittag fortgesetzt werden", "2024-03-14", "2024-03-16"),
+        ("De ministers spraken elkaar maandagavond in Den Haag", "2024-03-14", "2024-03-11"),
         # Explicit last/next.
         ("в прошлый четверг", "2026-01-22", "2026-01-15"),
         ("next Thursday", "2026-01-22", "2026-01-29"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
 from summarizer.extract.meetings import find_meetings, meeting_place
@@ -246,3 +248,28 @@ def test_names_nothing_in_an_unreadable_window_vouches_for_are_no_meeting() -> N
     known = " date 2024-05-20 التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني في القاهرة اليوم."
     (meeting,) = _answered(known, {"القاهرة": ["Sergey Lavrov", "Nasser Al-Amri"]})
     assert meeting.participants == ["Sergey Lavrov", "Nasser Al-Amri"]  # one name the table finds there
+
+
+def test_a_meeting_of_the_articles_own_day_told_in_the_past_has_happened() -> None:
+    text = (
+        " date 2024-03-15 Das Gespräch zwischen Keir Starmer und Olaf Scholz am Freitag in Berlin war nach"
+        " Angaben beider Seiten konstruktiv."
+    )
+    answer = {"participants": ["Keir Starmer", "Olaf Scholz"], "status": "planned"}
+    assert _only_meeting(text, answer).status == "happened"
+    later = " date 2024-03-15 Keir Starmer und Olaf Scholz werden sich am Freitagabend in Berlin treffen."
+    assert _only_meeting(later, answer).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er hatte sich bereits vergangene Woche mit Keir Starmer in London getroffen.",
+        "Am Dienstag kamen Scholz und Starmer dann in London zusammen.",
+        "Beim Spitzentreffen in London sprach Scholz über Zölle.",
+    ],
+)
+def test_german_meeting_words_of_every_form_make_a_candidate(sentence: str) -> None:
+    article = parse_article(f" date 2024-03-15 {sentence}", "de")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]

@@ -102,3 +102,46 @@ def test_the_articles_own_word_for_a_body_is_no_participant() -> None:
     assert resolve_participants(["Gobierno", "Iglesia Católica", "Luis Abinader"], candidate, "es") == ["Luis Abinader"]
     candidate = _candidate("Daniel Santalla anunció que el Gobierno y la COB tendrán un encuentro hoy.")
     assert resolve_participants(["Daniel Santalla", "COB"], candidate, "es") == ["Daniel Santalla", "COB"]
+
+
+def test_the_son_in_law_named_after_whose_he_is_takes_part() -> None:
+    # Whose son-in-law is no participant; the son-in-law himself, named after him, is.
+    ru = _candidate("Вечером в Кремле Путин принял Уиткоффа и зятя американского лидера Дональда Трампа Джареда Кушнера.")
+    assert resolve_participants(["Vladimir Putin", "Steve Witkoff", "Donald Trump", "Jared Kushner"], ru, "ru") == [
+        "Vladimir Putin",
+        "Steve Witkoff",
+        "Jared Kushner",
+    ]
+    de = _candidate("Witkoff als Berater von US-Präsident Donald Trump und dessen Schwiegersohn Kushner trafen Putin.")
+    assert resolve_participants(["Steve Witkoff", "Donald Trump", "Jared Kushner", "Vladimir Putin"], de, "de") == [
+        "Steve Witkoff",
+        "Jared Kushner",
+        "Vladimir Putin",
+    ]
+    en = _candidate("Trump's son-in-law Jared Kushner and the envoy of the US Steve Witkoff met Putin.")
+    assert resolve_participants(["Jared Kushner", "Steve Witkoff", "Vladimir Putin"], en, "en") == [
+        "Jared Kushner",
+        "Steve Witkoff",
+        "Vladimir Putin",
+    ]
+
+
+def test_the_place_or_the_talks_themselves_are_no_participants() -> None:
+    candidate = _candidate("Bei dem Gespräch in Miami am Freitag sprachen Vertreter beider Seiten über Garantien.")
+    assert resolve_participants(["Die Gespräche", "Miami", "the talks"], candidate, "de") == []
+    person = _candidate("Bürgermeister Gerhard Treffer empfing am Montag Keir Starmer in Passau.")
+    assert resolve_participants(["Gerhard Treffer", "Keir Starmer"], person, "de") == ["Gerhard Treffer", "Keir Starmer"]
+
+
+def test_a_sentence_that_names_both_sides_takes_no_one_from_its_context() -> None:
+    candidate = _candidate(
+        "Keir Starmer and Emmanuel Macron held talks in a friendly tone.",
+        "Jonathan Powell said the two leaders understand each other.",
+    )
+    assert resolve_participants(["Keir Starmer", "Emmanuel Macron", "Jonathan Powell"], candidate, "en") == [
+        "Keir Starmer",
+        "Emmanuel Macron",
+    ]
+    # A follow-up sentence that names one side still takes the other from its context.
+    follow_up = _candidate("He then met Emmanuel Macron.", "Keir Starmer flew to Paris.")
+    assert resolve_participants(["Keir Starmer", "Emmanuel Macron"], follow_up, "en") == ["Keir Starmer", "Emmanuel Macron"]

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 from ..articles import Article
 from ..errors import ExtractionError
-from ..normalize.dates import dates_compatible, resolve_date
+from ..normalize.dates import dates_compatible, find_dates, resolve_date
 from ..normalize.delegations import STATE_DELEGATIONS
 from ..normalize.names import canonical_actor, find_mentions
 from ..normalize.numbers import parse_duration_hours
-from ..normalize.tense import meeting_tense
+from ..normalize.tense import clause_tense, meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate, contexts_before
@@ -107,6 +107,11 @@ def meeting_place(answer: str | None, candidate: Candidate, language: str | None
     return supported_name(english, window)
 
 
+def _told_in_past(text: str, date: str | None, published: str | None) -> bool:
+    """Whether the clause around the mention of ``date`` in ``text`` is in the past tense."""
+    return any(m.value == date and clause_tense(text, m.start, m.end) == "past" for m in find_dates(text, published))
+
+
 def _build_meeting(
     answer_participants: list[str],
     status: str,
@@ -134,6 +139,8 @@ def _build_meeting(
             status, certain = "happened", True
         elif position > 0 and status == "happened":
             status, certain = "planned", True
+        elif position == 0 and text_status is None and not certain and _told_in_past(sentence.text, date, article.published):
+            status, certain = "happened", True  # "the talks on Friday [today] were constructive"
     return _Meeting(
         participants=answer_participants,
         status=status,

@@ -10,7 +10,15 @@ from difflib import SequenceMatcher
 from ..lexicon import pattern
 from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
 from ..normalize.groups import group_words
-from ..normalize.names import Mention, canonical_actor, canonical_person, english_name, strip_cyrillic, transliterate
+from ..normalize.names import (
+    Mention,
+    canonical_actor,
+    canonical_person,
+    english_name,
+    find_mentions,
+    strip_cyrillic,
+    transliterate,
+)
 from ..normalize.text import is_latin_script
 from .candidates import Candidate
 from .rules import qualifies_other
@@ -97,7 +105,11 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     known = window_people(candidate)
     window_states = {m.actor or m.name for m in window_mentions(candidate)}
     window = strip_cyrillic(window_text(candidate))
-    window_words = [w for w in re.findall(r"\w+", window) if len(w) > 3 or _ACRONYM.match(w)]
+    own = {m.name for m in candidate.mentions if m.kind in {"person", "group"}}
+    # Where the sentence names the two sides itself, the model was not shown its context (see
+    # ``passes._question``): a name only the context writes is not one of them.
+    where = strip_cyrillic(candidate.sentence.text) if len(own) >= 2 else window
+    window_words = [w for w in re.findall(r"\w+", where) if len(w) > 3 or _ACRONYM.match(w)]
     comparable = is_latin_script(window)
     resolved: list[str] = []
     for raw in names:
@@ -143,15 +155,31 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
                 name = unknown_entity(raw)
         if name is None or not is_latin_script(name) or names_nobody(name):
             continue  # nothing English to put in the record ("محمد درويش" echoed back, "Prime Minister")
+        if _not_a_party(raw, name, language):
+            continue
         if name in STATE_DELEGATIONS.values() and STATE_OF_DELEGATION[name] not in window_states:
             continue  # a delegation of a state the window never mentions
         if canonical_person(name) is not None and name not in known:
             continue  # a known person the window never mentions: the model made them up
+        if canonical_person(name) is not None and len(own) >= 2 and name not in own:
+            continue  # named only in the context the model was not shown
         if _title_only(name, candidate):
             continue
         if name not in resolved:
             resolved.append(name)
     return resolved
+
+
+def _not_a_party(raw: str, name: str, language: str | None) -> bool:
+    """Whether a name the alias table does not know as a person or delegation is a place ("Miami")
+    or the meeting itself ("Die Gespräche", "the talks"): the model's filler, not a participant."""
+    if canonical_person(name) is not None or "delegation" in name.lower():
+        return False
+    if any(m.kind == "place" for m in find_mentions(name)):
+        return True
+    meeting = [pattern("meeting", language=code) for code in {language or "en", "en"}]
+    words = [w for w in re.findall(r"[^\W\d_]+", raw) if len(w) > 3]  # "the", "die", "les" say nothing
+    return bool(words) and all(any(p.search(w) for p in meeting) for w in words)
 
 
 # Words after a state's adjective that mean the people who speak for it at a meeting.

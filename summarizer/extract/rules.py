@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import cause_patterns, pattern
-from ..normalize.names import Mention
+from ..normalize.names import Mention, find_mentions
 from ..normalize.text import any_of
 
 __all__ = [
@@ -38,8 +38,8 @@ TITLE_OF = re.compile(
     r"|спецпредставник\w*|представител\w*|представник\w*|зят\w*|зет\w*|администраци\w*|адміністраці\w*"
     r"|пресс-секретар\w*|прес-секретар\w*|советник\w*|радник\w*|помощник\w*|пратеник\w*|спецпратеник\w*"
     r"|говорител\w*|съветник\w*|envoy(?: of)?|son-in-law(?: of)?|advis[eo]r(?: to| of)?|spokes\w+(?: for| of)?"
-    r"|administration(?: of)?|Gesandte\w*(?: von)?|Schwiegersohn(?: von)?|wysłannik\w*|zięć)"
-    r"\s+(?:(?:на\s+|of\s+|the\s+)?(?:президент\w*|глав\w*|лидер\w*|лідер\w*|премьер\w*|прем'єр\w*|ръководител\w*"
+    r"|administration(?: of)?|Gesandte\w*(?: von)?|Berater\w*(?: von)?|Schwiegersohn(?: von)?|wysłannik\w*|zięć)"
+    r"\s+(?:(?:на\s+|of\s+|the\s+)?(?:\w{2,3}-)?(?:президент\w*|глав\w*|лидер\w*|лідер\w*|премьер\w*|прем'єр\w*|ръководител\w*"
     r"|president|leader|Präsident\w*|prezydent\w*)\s+)?"
     r"(?:(?:на\s+|of\s+|the\s+)?(?:США|РФ|рф|России|Росії|Украины|України|САЩ|Русия|Украйна|US|U\.S\.|Russia|Ukraine"
     r"|Белия дом|Белого дома|Білого дому|the White House|der USA|USA)\s+)?$",
@@ -188,17 +188,40 @@ def cause_of(text: str) -> str | None:
 _GENITIVE = re.compile(r"(?:а|я|ого|его|ього)$", re.IGNORECASE)
 
 
+# A kinship title and the words after it, up to the name being judged; the word before the title.
+_KIN = re.compile(r"(?i)(\S+)?\s*(?:\bзет\w*|\bзят\w*|son-in-law|\bschwiegersohn\w*|\bzięć\w*)\W+((?:\w+\W+){0,5})$")
+# Words that say before a kinship title whose kin he is: "his", "его", "dessen", "Trump's", "Trumps".
+_POSSESSIVE = re.compile(
+    r"(?:^(?i:his|her|their|его|её|ее|його|її|неговия|негов|нейния|dessen|deren|sein|seine[mnr]?|ihre?[mnr]?|jego|jej|ich)$"
+    r"|['’]s$|^[A-ZÄÖÜ]\w+[^s]s$)"
+)
+
+
 def qualifies_other(before: str, surface: str) -> bool:
     """Whether a name after ``before`` only qualifies someone else's title ("the envoy of
     President Trump", "Trump's son-in-law")."""
     # "посланник президента США Дональда Трампа": the title is someone else's and the name is
     # in the genitive; "Спецпосланець президента США Стівен Віткофф" is the envoy himself.
-    if re.search(r"(?i)(?:\bзет\w*|\bзят\w*|son-in-law|schwiegersohn|zięć)\W+(?:\w+\W+){0,5}$", before):
-        return True  # "Trump's son-in-law", "зет на президента на САЩ Доналд Тръмп"
-    if not TITLE_OF.search(before):
+    kin = _KIN.search(before)
+    if kin is not None:
+        # "зет на президента на САЩ Доналд Тръмп", "the son-in-law of Trump": whose son-in-law. But
+        # "his son-in-law Jared Kushner", "Trumps Schwiegersohn Kushner", "зятя Трампа Джареда
+        # Кушнера": the son-in-law himself, once the one whose he is was named.
+        whose = kin.group(1) or ""
+        if _POSSESSIVE.search(whose) or any(m.kind == "person" for m in find_mentions(kin.group(2))):
+            return False
+        return True
+    title = TITLE_OF.search(before)
+    if title is None:
         return False
     last = surface.split()[-1] if surface.split() else surface
-    return bool(_GENITIVE.search(last)) or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
+    # "пратеник на <Тръмп>", "the envoy of President <Trump>", "Gesandter von US-Präsident <Trump>":
+    # the name is whose envoy; "the envoy of the US <Steve Witkoff>" is the envoy himself.
+    return (
+        bool(_GENITIVE.search(last))
+        or bool(re.search(r"(?i)\b(?:на|of)\s+$", before))
+        or bool(re.search(r"(?i)\b(?:of|von)\s+(?:the\s+)?(?:\w{2,3}-)?(?:president|präsident|leader)", title.group()))
+    )
 
 
 def place_of(mentions: list[Mention], text: str) -> str | None:

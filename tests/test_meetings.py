@@ -273,3 +273,22 @@ def test_german_meeting_words_of_every_form_make_a_candidate(sentence: str) -> N
     article = parse_article(f" date 2024-03-15 {sentence}", "de")
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]
+
+
+def test_people_of_a_context_dated_to_another_day_are_not_at_this_meeting() -> None:
+    text = (
+        " date 2024-03-12 Keir Starmer will present the plan to Emmanuel Macron on Thursday.\n\n"
+        "At Sunday's meeting in London, Olaf Scholz and Pedro Sánchez agreed on tariffs."
+    )
+    answer = {"participants": ["Olaf Scholz", "Pedro Sánchez", "Keir Starmer", "Emmanuel Macron"], "status": "happened"}
+    meeting = _only_meeting(text, answer, "Sunday")
+    assert (meeting.participants, meeting.date) == (["Olaf Scholz", "Pedro Sánchez"], "2024-03-10")
+
+
+def test_a_person_the_sentence_names_by_surname_stays_whatever_its_context_says() -> None:
+    text = (
+        " date 2024-03-12 Keir Starmer asked on Saturday for Emmanuel Macron's help.\n\n"
+        "On Sunday Starmer met Macron in Paris."
+    )
+    answer = {"participants": ["Keir Starmer", "Emmanuel Macron"], "status": "happened"}
+    assert _only_meeting(text, answer, "On Sunday").participants == ["Keir Starmer", "Emmanuel Macron"]

@@ -145,3 +145,16 @@ def test_a_sentence_that_names_both_sides_takes_no_one_from_its_context() -> Non
     # A follow-up sentence that names one side still takes the other from its context.
     follow_up = _candidate("He then met Emmanuel Macron.", "Keir Starmer flew to Paris.")
     assert resolve_participants(["Keir Starmer", "Emmanuel Macron"], follow_up, "en") == ["Keir Starmer", "Emmanuel Macron"]
+
+
+def test_whose_plan_it_is_is_no_participant() -> None:
+    uk = _candidate("Віткофф та Умєров зустрілися у понеділок, після дискусій щодо мирного плану Дональда Трампа.")
+    assert resolve_participants(["Donald Trump", "Steve Witkoff", "Rustem Umerov"], uk, "uk") == [
+        "Steve Witkoff",
+        "Rustem Umerov",
+    ]
+    en = _candidate("Keir Starmer and Emmanuel Macron discussed the peace plan of Donald Trump in Paris.")
+    assert resolve_participants(["Keir Starmer", "Emmanuel Macron", "Donald Trump"], en, "en") == [
+        "Keir Starmer",
+        "Emmanuel Macron",
+    ]

@@ -15,3 +15,10 @@ def test_clause_around_a_date() -> None:
     text = "Міністри зустрілися в четвер. Наступна зустріч буде в понеділок."
     assert clause_tense(text, text.index("четвер"), text.index("четвер") + 6) == "past"
     assert clause_tense(text, text.index("понеділок"), len(text) - 1) == "future"
+
+
+def test_a_ukrainian_synthetic_future_is_no_past_meeting() -> None:
+    # "обговорюватимуть" (they will discuss) starts like the past "обговорювали".
+    assert meeting_tense("На переговорах обговорюватимуть результати зустрічі у Варшаві.") == "future"
+    assert meeting_tense("Сторони обговорюватимуть це питання у Варшаві.") == "future"
+    assert meeting_tense("Сторони обговорювали це питання у Варшаві.") == "past"

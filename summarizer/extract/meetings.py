@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..articles import Article
 from ..errors import ExtractionError
 from ..normalize.dates import dates_compatible, find_dates, resolve_date
 from ..normalize.delegations import STATE_DELEGATIONS
-from ..normalize.names import canonical_actor, find_mentions
+from ..normalize.names import canonical_actor, canonical_person, find_mentions, strip_cyrillic
 from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import clause_tense, meeting_tense
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
@@ -19,6 +20,7 @@ from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .participants import (
+    ascii_fold,
     resolve_participants,
     source_institution,
     supported_name,
@@ -105,6 +107,23 @@ def meeting_place(answer: str | None, candidate: Candidate, language: str | None
             return english
     window = window_text(candidate)
     return supported_name(english, window)
+
+
+def _other_occasion(candidate: Candidate, published: str | None) -> bool:
+    """Whether the sentence and its context are dated to different days, months or years."""
+    if candidate.context is None:
+        return False
+    here, there = resolve_date(candidate.sentence.text, published), resolve_date(candidate.context.text, published)
+    return here is not None and there is not None and not dates_compatible(here, there)
+
+
+def _named_in(person: str, candidate: Candidate) -> bool:
+    """Whether the candidate's sentence itself names ``person``, in full or by surname."""
+    if person in {m.name for m in candidate.mentions}:
+        return True
+    surname = ascii_fold(person.split()[-1])
+    words = re.findall(r"\w+", ascii_fold(strip_cyrillic(candidate.sentence.text)))
+    return any(SequenceMatcher(None, surname, w[: len(surname) + 2]).ratio() >= 0.8 for w in words)
 
 
 def _told_in_past(text: str, date: str | None, published: str | None) -> bool:
@@ -318,6 +337,10 @@ def find_meetings(
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
         participants = resolve_participants(answer.participants, candidate, language)
+        if _other_occasion(candidate, article.published):
+            # The context is dated to another day ("on Tuesday they will present the plan to
+            # Putin. At Sunday's meeting Rubio said..."): its people are not at this meeting.
+            participants = [p for p in participants if canonical_person(p) is None or _named_in(p, candidate)]
         if participants and all(unverified(name, candidate) for name in participants):
             # "وزير الخارجية المصري يلتقي نظيره الأردني" answered "Walid El-Sayed and Mohamed
             # El-Sayed": names nothing in the window can vouch for are no meeting.

@@ -38,7 +38,7 @@ TITLE_OF = re.compile(
     r"|спецпредставник\w*|представител\w*|представник\w*|зят\w*|зет\w*|администраци\w*|адміністраці\w*"
     r"|пресс-секретар\w*|прес-секретар\w*|советник\w*|радник\w*|помощник\w*|пратеник\w*|спецпратеник\w*"
     r"|говорител\w*|съветник\w*|envoy(?: of)?|son-in-law(?: of)?|advis[eo]r(?: to| of)?|spokes\w+(?: for| of)?"
-    r"|administration(?: of)?|Gesandte\w*(?: von)?|Berater\w*(?: von)?|Schwiegersohn(?: von)?|wysłannik\w*|zięć)"
+    r"|administration(?: of)?|Gesandte\w*(?: von)?|Berater\w*(?: von)?|план\w*|plan(?: of)?|Schwiegersohn(?: von)?|wysłannik\w*|zięć)"
     r"\s+(?:(?:на\s+|of\s+|the\s+)?(?:\w{2,3}-)?(?:президент\w*|глав\w*|лидер\w*|лідер\w*|премьер\w*|прем'єр\w*|ръководител\w*"
     r"|president|leader|Präsident\w*|prezydent\w*)\s+)?"
     r"(?:(?:на\s+|of\s+|the\s+)?(?:США|РФ|рф|России|Росії|Украины|України|САЩ|Русия|Украйна|US|U\.S\.|Russia|Ukraine"

@@ -40,6 +40,13 @@ def test_status_from_wording(text: str, status: str | None) -> None:
     assert status_from_text(text) == status
 
 
+def test_modality_of_a_clause_without_a_meeting_says_nothing_of_the_meeting() -> None:
+    # "possible" qualifies the referendum of the reported clause, not the talks.
+    text = "Nach dem Treffen in Wien sagte Scholz, dass Orbán ein mögliches Referendum ablehne."
+    assert status_from_text(text) is None
+    assert status_from_text("Scholz sagte, ein Treffen mit Orbán sei möglich.") == "possible"
+
+
 def test_format_aggregate_outcome_victims() -> None:
     assert format_from_text("Трамп провел телефонный разговор с Путиным.") == "phone"
     assert format_from_text("Зеленський провів відеорозмову з Мерцом.") == "video"

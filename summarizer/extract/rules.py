@@ -11,6 +11,7 @@ import re
 
 from ..lexicon import cause_patterns, pattern
 from ..normalize.names import Mention, find_mentions
+from ..normalize.tense import clauses
 from ..normalize.text import any_of
 
 __all__ = [
@@ -49,6 +50,7 @@ TITLE_OF = re.compile(
 # Status and format words, per language: the lexicon files' ``cancelled``, ``not_planned``,
 # ``possible``, ``phone`` and ``video``.
 _CANCELLED = pattern("cancelled")
+_MEETING = pattern("meeting")
 _NOT_PLANNED = pattern("not_planned")
 _POSSIBLE = pattern("possible")
 _PHONE = pattern("phone")
@@ -112,10 +114,13 @@ SEQUEL = any_of(
 
 
 def status_from_text(text: str) -> str | None:
-    """A status the wording itself fixes (cancellation, 'not planned', modality); else ``None``."""
-    if _CANCELLED.search(text):
+    """A status the wording itself fixes (cancellation, 'not planned', modality); else ``None``.
+    Only the clauses that speak of a meeting count, where some do: "after the talks in Florida,
+    Trump said that Putin refused a truce for a possible referendum" has no possible meeting."""
+    scope = " ".join(c for c in clauses(text) if _MEETING.search(c)) or text
+    if _CANCELLED.search(scope):
         return "cancelled"
-    if _NOT_PLANNED.search(text) or _POSSIBLE.search(text):
+    if _NOT_PLANNED.search(scope) or _POSSIBLE.search(scope):
         return "possible"
     return None
 

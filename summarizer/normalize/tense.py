@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import pattern
 
-__all__ = ["clause_tense", "meeting_tense"]
+__all__ = ["clause_tense", "clauses", "meeting_tense"]
 
 
 _REPORTING = re.compile(
@@ -38,6 +38,11 @@ _CLAUSE_BREAK = re.compile(
     r"[.!?;\n«»\"“”„]|\s[-–—]\s|,\s*(?:что|що|че|that|dass|że|que|как|як|но|але|но|but|aber|ale|mais)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` cut at its clause breaks (punctuation, quotes, dashes, ", that", ", but")."""
+    return [part for part in _CLAUSE_BREAK.split(text) if part and part.strip()]
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -158,3 +158,17 @@ def test_whose_plan_it_is_is_no_participant() -> None:
         "Keir Starmer",
         "Emmanuel Macron",
     ]
+
+
+def test_whose_thing_a_name_is_said_of_is_no_participant() -> None:
+    es = _candidate("Chile tuvo una conversación con Perú sobre los aranceles de Donald Trump y la minería.")
+    assert resolve_participants(["Donald Trump", "Chilean delegation", "Peruvian delegation"], es, "es") == [
+        "Chilean delegation",
+        "Peruvian delegation",
+    ]
+    # The meeting's own noun before "de" names who met: "la visita de Lula".
+    visit = _candidate("La visita de Lula a Emmanuel Macron en París duró dos días.")
+    assert resolve_participants(["Luiz Inacio Lula da Silva", "Emmanuel Macron"], visit, "es") == [
+        "Luiz Inacio Lula da Silva",
+        "Emmanuel Macron",
+    ]

@@ -202,6 +202,12 @@ _POSSESSIVE = re.compile(
 )
 
 
+# A noun and the word for "of" right before a name ("los aranceles de", "the plan of", "der Plan
+# von"). No title may come between: the Dutch "de" is "the" ("met de premier Rutte").
+_OF_SOMEONE = re.compile(r"(?i)(?<!\w)([^\W\d_]{3,})\s+(?:de|del|di|of|von|des|du|do|da)\s+$")
+_MEETING_OR_CALL = pattern("meeting", "phone", "video")
+
+
 def qualifies_other(before: str, surface: str) -> bool:
     """Whether a name after ``before`` only qualifies someone else's title ("the envoy of
     President Trump", "Trump's son-in-law")."""
@@ -216,6 +222,9 @@ def qualifies_other(before: str, surface: str) -> bool:
         if _POSSESSIVE.search(whose) or any(m.kind == "person" for m in find_mentions(kin.group(2))):
             return False
         return True
+    whose = _OF_SOMEONE.search(before)
+    if whose is not None and not _MEETING_OR_CALL.search(whose.group(1)):
+        return True  # "los aranceles de Trump", "le plan de Trump": whose, not who ("la visita de Lula" is who)
     title = TITLE_OF.search(before)
     if title is None:
         return False

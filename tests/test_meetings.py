@@ -227,6 +227,20 @@ def test_delegations_told_first_are_the_named_people_who_met() -> None:
     assert meeting.participants == ["Antonio Tajani", "José Manuel Albares"] and len(meeting.evidence) == 2
 
 
+def test_delegations_of_the_lead_are_the_named_people_who_meet_that_day_further_on() -> None:
+    text = (
+        " date 2025-05-02 Italian and Spanish negotiators hold talks in Spain on Sunday.\n\n"
+        "Storms hit the north of Italy.\n\nTrains were cancelled.\n\nSchools stayed closed.\n\n"
+        "Antonio Tajani is due to meet José Manuel Albares in Madrid on Sunday."
+    )
+    answers = {
+        "negotiators": ["Italian negotiators", "Spanish negotiators"],
+        "Tajani": ["Antonio Tajani", "José Manuel Albares"],
+    }
+    (meeting,) = _answered(text, answers)
+    assert (meeting.participants, meeting.date) == (["Antonio Tajani", "José Manuel Albares"], "2025-05-04")
+
+
 def test_delegations_stay_apart_from_a_meeting_that_has_its_own_delegation() -> None:
     text = (
         " date 2025-05-02 Officials of Italy and Spain held a new round of talks in Rome.\n\n"

@@ -257,10 +257,16 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
     representatives held a new round") and then by who sat at the table ("Witkoff and Dmitriev
     met") are one meeting: a meeting of delegations only joins the one meeting of named people
     (and no delegation) told within ``ATTACH_WINDOW`` sentences of it whose date, place and
-    status agree; where there are several, it stays as it is."""
+    status agree, or told anywhere on the same day with the same status; where there are
+    several, it stays as it is."""
 
     def index(start: int) -> int:
         return next((s.index for s in sentences if s.start <= start < s.end), -1)
+
+    def same_day(a: _Meeting, b: _Meeting) -> bool:
+        # Talks of the same day, as the lead and the body tell them ("negotiators hold talks in
+        # the US on Sunday" ... "the team is due to meet Rubio in Florida on Sunday").
+        return a.date is not None and len(a.date) == 10 and a.date == b.date
 
     for group in [m for m in found if _delegations_only(m)]:
         at = index(group.evidence[0].start)
@@ -270,9 +276,9 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
             if m is not group
             and len(m.participants) >= 2
             and not set(m.participants) & set(STATE_DELEGATIONS.values())  # people only
-            and any(abs(index(e.start) - at) <= ATTACH_WINDOW for e in m.evidence)
+            and (any(abs(index(e.start) - at) <= ATTACH_WINDOW for e in m.evidence) or same_day(m, group))
             and dates_compatible(m.date, group.date)
-            and _places_agree(m.location, group.location)
+            and (_places_agree(m.location, group.location) or same_day(m, group))
             and (
                 m.date is not None
                 and group.date is not None

@@ -108,6 +108,18 @@ def test_the_meeting_place_is_the_models_english_name_where_the_sentence_writes_
     assert meeting_place("Putrajaya", chinese) == "Putrajaya"  # a script English cannot be compared with
 
 
+def test_in_a_script_english_cannot_be_checked_against_a_known_place_must_be_the_sentences_own() -> None:
+    # The sentence names 慶州 (unknown to the table) and 中国 only as Xi's country.
+    japanese = _window("慶州を訪問中の首相は５日、中国の習近平国家主席と会談した。")
+    assert meeting_place("Kunshan, Japan", japanese) is None
+    assert meeting_place("Gyeongju", japanese) == "Gyeongju"  # unknown to the table: it stands
+    assert meeting_place(None, _window("ソウルを訪問中の首相は５日、習近平国家主席と会談した。")) == "Seoul"
+    follow_up = _window("首相は５日、中国の習近平国家主席と会談した。両首脳は経済協力の推進を確認した。")
+    assert meeting_place("China", follow_up) is None
+    korean = _window("두 정상은 서울에서 회담했다.")
+    assert meeting_place("Seoul", korean) in {"Seoul", None}  # unknown to the table or its own: not refused
+
+
 def test_a_participant_left_in_another_script_is_dropped() -> None:
     arabic = _window("التقى وفد الحركة برئيس المخابرات حسن رشاد في القاهرة.")
     assert resolve_participants(["حسن رشاد", "Hassan Rashad"], arabic) == ["Hassan Rashad"]

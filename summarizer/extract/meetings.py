@@ -15,6 +15,7 @@ from ..normalize.delegations import STATE_DELEGATIONS
 from ..normalize.names import canonical_actor, canonical_person, find_mentions, strip_cyrillic
 from ..normalize.numbers import parse_duration_hours
 from ..normalize.tense import clause_tense, meeting_tense
+from ..normalize.text import is_latin_script
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate, contexts_before
@@ -98,6 +99,14 @@ def meeting_place(answer: str | None, candidate: Candidate, language: str | None
         return None  # "Kh": a letter (the social network "Х") is no place
     if source_institution(answer, language):
         return None  # "Senado", "Câmara": the article's word for a body, no English place
+    window = window_text(candidate)
+    if not is_latin_script(strip_cyrillic(window)):
+        # A window an English name cannot be checked against (Chinese, Japanese, Arabic...): a
+        # state in the answer must be one the sentence itself names ("Kunshan, Japan" for a
+        # meeting in 慶州, 韓国; "China", Xi's country, for a sentence that names no place).
+        own = {m.name for m in candidate.mentions if m.kind == "state"}
+        if any(m.kind == "state" and m.name not in own for m in find_mentions(english)):
+            return None
     # "Washington D.C." is Washington: a known place that makes up most of the answer.
     table = next((m.place for m in find_mentions(english) if m.place and m.end - m.start >= 0.6 * len(english)), None)
     if table is not None:
@@ -105,7 +114,6 @@ def meeting_place(answer: str | None, candidate: Candidate, language: str | None
         in_window = {m.place for m in window_mentions(candidate) if m.place}
         if english in in_window:
             return english
-    window = window_text(candidate)
     return supported_name(english, window)
 
 

@@ -286,3 +286,30 @@ def test_a_states_government_or_side_demanding_is_the_state() -> None:
     text = "Правительство Египта потребовало от Израиля немедленно прекратить огонь."
     assert grounded_actor("Egyptian government", _candidate(text), fallback=False, language="ru") == "Egypt"
     assert grounded_actor("the Israeli side", _candidate(text), fallback=False, language="ru") == "Israel"
+
+
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("en", "The two foreign ministers held discussions by video conference on Friday."),
+        ("pl", "Premier gościł w środę prezydenta Litwy."),
+        ("ru", "Министры связались по видеосвязи."),
+        ("uk", "Президенти поговорили по відеозв'язку у вівторок."),
+        ("bg", "Министърът посрещна колегата си от Гърция в София."),
+        ("de", "Die Außenminister sprachen mit ihrem Amtskollegen in einer Schalte."),
+        ("fr", "Le président a parlé avec son homologue par téléphone."),
+        ("es", "El presidente habló con su homólogo en una llamada telefónica."),
+        ("it", "Il premier ha parlato con il presidente francese in videoconferenza."),
+        ("pt", "O presidente falou com o primeiro-ministro numa ligação telefónica."),
+        ("nl", "De premier belde vrijdag met de Duitse bondskanselier."),
+        ("tr", "Dışişleri bakanları Ankara'da buluştu."),
+        ("id", "Presiden berbincang dengan Perdana Menteri melalui konferensi video."),
+        ("ar", "أجرى الرئيس مكالمة مع نظيره الفرنسي."),
+        ("el", "Ο πρωθυπουργός τηλεφώνησε στον Γάλλο πρόεδρο."),
+        ("ja", "首相は大統領と対談した。"),
+        ("ko", "두 정상은 화상으로 대화를 나눴다."),
+        ("zh", "国家主席接见了法国总统。"),
+    ],
+)
+def test_calls_visits_and_talks_of_every_form_are_meeting_words(language: str, sentence: str) -> None:
+    assert pattern("meeting", language=language).search(sentence)

@@ -56,3 +56,37 @@ def test_grounded_actor_without_an_answer_falls_back_to_the_sentence() -> None:
     candidate = demand_candidates(sentences)[0]
     assert grounded_actor(None, candidate, fallback=True) == "Hakan Fidan"
     assert grounded_actor(None, candidate, fallback=False) is None
+
+
+TITLE_ARTICLE = (
+    " date 2024-06-03 Chile: el Senado pide la renuncia del ministro tras el apagón\n\n"
+    "La presidenta del Senado, Paulina Núñez, pidió este lunes la renuncia del ministro de Energía."
+)
+
+
+def _title_responder(request: dict[str, Any]) -> dict[str, Any]:
+    sentence = FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n", 1)[0]
+    if "Chile:" in sentence:  # the title, read with less to go on: the state for the senator
+        return {"is_demand": True, "actor": "Chile", "target": None, "demand": "The minister's resignation.",
+                "category": "political"}  # fmt: skip
+    return {"is_demand": True, "actor": "Paulina Núñez", "target": None, "demand": "The minister's resignation.",
+            "category": "political"}  # fmt: skip
+
+
+def test_a_titles_demand_is_only_a_quote_of_the_bodys() -> None:
+    article = parse_article(TITLE_ARTICLE, "title")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    demands = find_demands(article, demand_candidates(sentences), FakeModel(_title_responder).client(), ExtractionStats())
+    assert [d.actor for d in demands] == ["Paulina Núñez"]
+    assert len(demands[0].evidence) == 1  # the title's actor differs: no quote of this demand
+
+
+def test_a_title_with_the_bodys_actor_is_one_more_quote() -> None:
+    article = parse_article(TITLE_ARTICLE.replace("Chile: el Senado", "Paulina Núñez"), "title")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        return {**_title_responder(request), "actor": "Paulina Núñez"}
+
+    (demand,) = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats())
+    assert [e.quote[:13] for e in demand.evidence] == ["Paulina Núñez", "La presidenta"]

@@ -20,6 +20,7 @@ from .participants import (
 )
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
+from .sentences import Sentence
 
 __all__ = ["find_demands", "grounded_actor"]
 
@@ -55,6 +56,7 @@ def find_demands(
     article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats, language: str | None = None
 ) -> list[Demand]:
     demands: list[Demand] = []
+    titled: list[Demand] = []  # the title's demands, kept only as quotes of the body's
     memo: Memo = {}
     for candidate in candidates:
         stats.note_candidate("demands", candidate.sentence.start, candidate.sentence.end)
@@ -76,6 +78,9 @@ def find_demands(
             target = None
         sentence = candidate.sentence
         evidence = evidence_for_span(article.text, sentence.start, sentence.end)
+        if _is_title(article, sentence):
+            titled.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
+            continue
         twin = next(
             (d for d in demands if (d.actor, d.target, d.category, d.demand) == (actor, target, answer.category, text)),
             None,
@@ -84,4 +89,19 @@ def find_demands(
             twin.evidence.append(evidence)
             continue
         demands.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
+    for demand in titled:
+        # A title restates the body in fewer words (and the model reads it with less to go on:
+        # "Perú: presidente del Congreso pide renuncia de Merino" gave the actor "Peru"): its
+        # demand is one more quote of the body's demand by the same actor, or none at all.
+        body = next((d for d in demands if d.actor == demand.actor), None)
+        if body is not None:
+            body.evidence.insert(0, demand.evidence[0])
     return demands
+
+
+def _is_title(article: Article, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is the article's title: its first line, a paragraph of its own,
+    without final punctuation, with more text after it."""
+    first = sentence.start == article.body_start or not article.text[article.body_start : sentence.start].strip()
+    alone = article.text[sentence.end : sentence.end + 1] == "\n"
+    return first and alone and sentence.text[-1:] not in '.!?…"»”。！？」』）)؟' and bool(article.text[sentence.end :].strip())

@@ -90,3 +90,17 @@ def test_a_title_with_the_bodys_actor_is_one_more_quote() -> None:
 
     (demand,) = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats())
     assert [e.quote[:13] for e in demand.evidence] == ["Paulina Núñez", "La presidenta"]
+
+
+def test_the_articles_own_word_for_the_union_is_no_target() -> None:
+    article = parse_article(
+        " date 2023-04-28 FNV-bestuurder Anna de Wit eist van de bond een loonsverhoging van 14 procent.", "bond"
+    )
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        return {"is_demand": True, "actor": "Anna de Wit", "target": "bond", "demand": "A 14% pay rise.",
+                "category": "economic"}  # fmt: skip
+
+    (demand,) = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats(), "nl")
+    assert (demand.actor, demand.target) == ("Anna de Wit", None)

@@ -135,6 +135,8 @@ def test_day_month_takes_the_year_of_its_sentence() -> None:
         # Arabic perfect verbs and the Chinese perfective 了 put a weekday in the past.
         ("شهدت المدينة صدامات ليلة الثلاثاء أودت بحياة شخصين", "2024-03-16", "2024-03-12"),
         ("两国外长周二举行了会谈", "2024-03-17", "2024-03-12"),
+        # The Turkish future with its softened k ("yapacağı"): the weekday ahead.
+        ("Cumhurbaşkanının pazartesi yapacağı görüşme basına kapalı", "2024-03-14", "2024-03-18"),
         # Polish adjectives of the weekday ("Sunday's meeting").
         ("Na początku niedzielnego spotkania w Warszawie minister podkreślił", "2024-03-14", "2024-03-10"),
         ("Po wtorkowych rozmowach w Wilnie", "2024-03-14", "2024-03-12"),

@@ -318,3 +318,14 @@ def test_a_person_the_sentence_names_by_surname_stays_whatever_its_context_says(
     )
     answer = {"participants": ["Keir Starmer", "Emmanuel Macron"], "status": "happened"}
     assert _only_meeting(text, answer, "On Sunday").participants == ["Keir Starmer", "Emmanuel Macron"]
+
+
+def test_a_surname_alone_is_the_person_the_article_names_in_full() -> None:
+    text = (
+        " date 2017-10-26 Cumhurbaşkanı Kemal Aksoy, Çankaya'da Başbakan Ahmet Yıldız ile görüştü.\n\n"
+        "Hava çok soğuktu.\n\nŞehirde yollar kapandı.\n\nOkullar tatil edildi.\n\n"
+        "Aksoy ile Yıldız dün akşam Çankaya'da bir araya geldi."
+    )
+    answers = {"Ahmet Yıldız": ["Kemal Aksoy", "Ahmet Yıldız"], "Aksoy ile": ["Kemal Aksoy", "Yıldız"]}
+    (meeting,) = _answered(text, answers)
+    assert meeting.participants == ["Kemal Aksoy", "Ahmet Yıldız"] and len(meeting.evidence) == 2

@@ -172,3 +172,10 @@ def test_whose_thing_a_name_is_said_of_is_no_participant() -> None:
         "Luiz Inacio Lula da Silva",
         "Emmanuel Macron",
     ]
+
+
+def test_given_names_the_window_does_not_write_are_not_added() -> None:
+    candidate = _candidate("Cumhurbaşkanı Kemal Aksoy, Başbakan Yıldız ile Çankaya'da görüştü.")
+    assert resolve_participants(["Kemal Aksoy", "Mehmet Ali Yıldız"], candidate, "tr") == ["Kemal Aksoy", "Yıldız"]
+    written = _candidate("In oktober ging Jan Jambon langs bij Kees Verhoef in Den Haag.")
+    assert resolve_participants(["Jan Jambon", "Kees Verhoef"], written, "nl") == ["Jan Jambon", "Kees Verhoef"]

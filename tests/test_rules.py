@@ -155,3 +155,12 @@ def test_status_tense_and_format_words_of_many_languages(
 )
 def test_the_cause_of_a_toll_is_named_by_the_lexicons_words(text: str, expected: str | None) -> None:
     assert cause_kind(text) == expected
+
+
+def test_a_place_at_the_start_is_a_dateline_only_before_a_dash_or_comma() -> None:
+    from summarizer.extract.rules import place_of
+
+    dateline = "Lima – Os presidentes se reuniram em Brasília."
+    assert place_of(find_mentions(dateline), dateline) == "Brasília"
+    scene = "Ankara'da tüm gözlerin çevrildiği görüşmenin ardından İstanbul'a gidecek."
+    assert place_of(find_mentions(scene), scene) == "Ankara"

@@ -134,6 +134,23 @@ def _named_in(person: str, candidate: Candidate) -> bool:
     return any(SequenceMatcher(None, surname, w[: len(surname) + 2]).ratio() >= 0.8 for w in words)
 
 
+def _full_names(found: list[_Meeting]) -> None:
+    """A participant named by surname alone ("Yıldırım") is the one person of that surname the
+    article names in full elsewhere ("Binali Yıldırım"), so that the mentions of one meeting merge."""
+    full: dict[str, set[str]] = {}
+    for meeting in found:
+        for name in meeting.participants:
+            words = name.split()
+            if len(words) >= 2 and "delegation" not in name:
+                full.setdefault(ascii_fold(words[-1]), set()).add(name)
+    for meeting in found:
+        named = [
+            next(iter(full[ascii_fold(p)])) if " " not in p and len(full.get(ascii_fold(p), ())) == 1 else p
+            for p in meeting.participants
+        ]
+        meeting.participants = list(dict.fromkeys(named))
+
+
 def _told_in_past(text: str, date: str | None, published: str | None) -> bool:
     """Whether the clause around the mention of ``date`` in ``text`` is in the past tense."""
     return any(m.value == date and clause_tense(text, m.start, m.end) == "past" for m in find_dates(text, published))
@@ -397,6 +414,7 @@ def find_meetings(
         else:
             found.append(meeting)
             last = meeting
+    _full_names(found)
     found = _merge_all(found)
     found = _delegations_named(found, sentences)
     _follow_ups(found, sentences, article)

@@ -147,7 +147,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             if any(w[0].isupper() for w in written):
                 # A name the window writes, capitalised there: "събрание" of "Народното
                 # събрание" and "2026" of "Бюджет 2026" are no one's name.
-                name = english_name(raw, language)
+                name = _as_written(english_name(raw, language), re.findall(r"\w+", where))
             elif not comparable:
                 # A window in a script an English name cannot be compared with (Greek, Arabic,
                 # Chinese, Korean...): the model's English name stands, unless it is a known
@@ -168,6 +168,22 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
         if name not in resolved:
             resolved.append(name)
     return resolved
+
+
+def _as_written(name: str, window_words: list[str]) -> str:
+    """``name`` without the given names the window does not write: the model's "Mehmet Ali
+    Yıldırım" for "Başbakan Yıldırım" is "Yıldırım" (a surname the article may name in full)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    lowered = [ascii_fold(w) for w in window_words]
+
+    def written(word: str) -> bool:
+        folded = ascii_fold(word)
+        return not word[:1].isupper() or any(SequenceMatcher(None, folded, w).ratio() >= 0.8 for w in lowered)
+
+    kept = [w for w in words[:-1] if written(w)] + words[-1:]
+    return " ".join(kept)
 
 
 def _not_a_party(raw: str, name: str, language: str | None) -> bool:

@@ -238,11 +238,16 @@ def qualifies_other(before: str, surface: str) -> bool:
     )
 
 
+# What follows a dateline's place: "Lima – ", "MOSCOW, Dec 2", "KYIV (Reuters)", "Paris: ". Not
+# a case ending or a preposition's object ("Ankara'da", "In Ankara"): that place is the scene.
+_DATELINE_END = re.compile(r"\s*(?:[-–—:,(/]|\s)")
+
+
 def place_of(mentions: list[Mention], text: str) -> str | None:
     """Where the sentence puts a meeting: a place it names, an institution standing for its city
     ("in the Kremlin"), or the state a visit goes to."""
     places = [m for m in mentions if m.kind == "place" and m.place]
-    if len(places) > 1 and not text[: places[0].start].strip():
+    if len(places) > 1 and not text[: places[0].start].strip() and _DATELINE_END.match(text, places[0].end):
         places = places[1:]  # a dateline ("Lima – ... met in Brasília") says where it was written
     if places:
         return places[0].place

@@ -31,6 +31,32 @@ def _records(text: str, language: str) -> list:  # type: ignore[type-arg]
     return find_casualties(article, casualty_candidates(sentences), ExtractionStats(), language, None)
 
 
+def test_a_toll_split_up_in_brackets_is_no_incident_of_its_own() -> None:
+    text = (
+        " date 2024-02-10 Banjir di Sumatra menewaskan 15 orang, kata BNPB.\n\n"
+        "Korban meninggal berasal dari Kabupaten Agam (9 orang) dan Kabupaten Solok (enam orang).\n\n"
+        "Banjir juga melukai 40 orang dari Agam (30 orang) dan Solok (10 orang)."
+    )
+    (record,) = _records(text, "id")
+    assert (record.killed, record.injured) == (15, 40)  # the injured total outside the brackets stands
+
+
+def test_a_titles_figure_is_the_bodys_whatever_its_scene() -> None:
+    text = (
+        " date 2024-02-10 Korban jiwa banjir Agam bertambah jadi 4 orang\n\n"
+        "Banjir terjadi pada Kamis (8/2/2024).\n\n"
+        "Hingga Sabtu (10/2/2024), terdapat 4 korban meninggal dunia dan 9 orang luka-luka."
+    )
+    (record,) = _records(text, "id")
+    assert (record.killed, record.injured, len(record.evidence)) == (4, 9, 2)
+
+
+def test_a_dateline_is_where_the_story_was_written_not_the_scene() -> None:
+    text = " date 2024-02-10 Jakarta (ANTARA) - Banjir bandang menewaskan 4 orang di Sumatra Barat."
+    (record,) = _records(text, "id")
+    assert record.location != "Jakarta"
+
+
 def test_a_record_per_toll_with_victims_and_cause() -> None:
     (record,) = _records(" date 2025-04-03 A missile strike killed 7 civilians and injured 19 in Kharkiv.", "en")
     assert (record.killed, record.injured, record.victims) == (7, 19, "civilians")

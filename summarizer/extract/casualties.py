@@ -3,19 +3,22 @@ by the model with every number checked against the sentence."""
 
 from __future__ import annotations
 
+import re
+
 from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import CIVILIAN_CAUSES, pattern
 from ..normalize.casualties import casualty_counts
 from ..normalize.dates import resolve_date
 from ..normalize.names import find_mentions
+from ..normalize.numbers import find_counts
 from ..records import Casualty
 from .asking import note_failure, record_usage
 from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .passes import Asker
 from .result import ExtractionStats
-from .rules import cause_kind, cause_of, country_of, victims_of
+from .rules import cause_kind, cause_of, country_of, scene_places, victims_of
 from .sentences import split_sentences
 from .triage import ask_casualty
 
@@ -45,6 +48,13 @@ def find_casualties(
             continue
         if records and pattern("superseded", language=language).search(sentence.text):
             continue  # "An earlier toll put the dead at 16": the count that replaced it stands
+        if _breakdown(sentence.text, language):
+            # "126 injured, from Maluku Tengah (108 people), Ambon (13) and Seram (5)": the count
+            # outside the brackets; a sentence with none only splits up a toll.
+            counts = casualty_counts(re.sub(r"\([^()]*\)", " ", sentence.text), language)
+            killed, injured = counts.get("killed"), counts.get("injured")
+            if killed is None and injured is None:
+                continue
         if records and pattern("subset", language=language).search(sentence.text):
             # "Eight women and seven children were among the dead": a part of the toll given
             # before, no incident of its own; its children counts complete that toll.
@@ -65,7 +75,7 @@ def find_casualties(
                 "children_killed": counts.get("children_killed"),
                 "children_injured": counts.get("children_injured"),
                 "country": country,
-                "location": next((m.place for m in candidate.mentions if m.kind == "place"), None),
+                "location": next((m.place for m in scene_places(list(candidate.mentions), sentence.text)), None),
                 "period": period,
                 "cause": cause_of(sentence.text),
                 "evidence": [evidence_for_span(article.text, sentence.start, sentence.end)],
@@ -73,18 +83,25 @@ def find_casualties(
         )
         # "death toll", "bilan", "حصيلة", in the article's own language: a sentence that updates a toll
         _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
-    return _without_repeats(_with_scene([record for _, record in records], candidates, article))
+    return _without_repeats(_with_scene([record for _, record in records], candidates, article), article)
 
 
-def _without_repeats(records: list[Casualty]) -> list[Casualty]:
+def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty]:
     """One record for a figure the article repeats (the headline's "bombing kills 30" and the
-    body's "killing 30 people"): the same counts, nothing known about them different."""
+    body's "killing 30 people"): the same counts, nothing known about them different. A title's
+    figure is one the body gives too (its dead, or its injured) whatever the title leaves unsaid
+    or its scene guessed: "Toll rises to 3" over "3 dead and 7 injured as of Saturday"."""
     kept: list[Casualty] = []
     for record in records:
         twin = next(
             (k for k in kept if (k.killed, k.injured) == (record.killed, record.injured) and _compatible(k, record)),
             None,
         )
+        if twin is None and _in_title(record, article):
+            twin = next((k for k in records if k is not record and _restates(record, k)), None)
+            if twin is not None:
+                twin.evidence = record.evidence + twin.evidence
+                continue
         if twin is None:
             kept.append(record)
             continue
@@ -95,14 +112,35 @@ def _without_repeats(records: list[Casualty]) -> list[Casualty]:
     return kept
 
 
+def _in_title(record: Casualty, article: Article) -> bool:
+    """Whether the record's only quote is the article's title (its first line, no final stop)."""
+    if len(record.evidence) != 1 or article.text[article.body_start : record.evidence[0].start].strip():
+        return False
+    quote = record.evidence[0].quote
+    return article.text[record.evidence[0].end : record.evidence[0].end + 1] == "\n" and quote[-1:] not in ".!?。！？"
+
+
+def _restates(title: Casualty, body: Casualty) -> bool:
+    """Whether every count the title gives is the body record's own."""
+    counts = [(title.killed, body.killed), (title.injured, body.injured)]
+    return any(t is not None for t, _ in counts) and all(t is None or t == b for t, b in counts)
+
+
+def _breakdown(text: str, language: str | None) -> bool:
+    """Whether ``text`` splits a toll into parts, each count in brackets ("Maluku Tengah (10
+    orang), Kota Ambon (tujuh orang)"): no incident of its own."""
+    return sum(1 for inside in re.findall(r"\(([^()]{1,40})\)", text) if find_counts(inside, language)) >= 2
+
+
 def _with_scene(records: list[Casualty], candidates: list[Candidate], article: Article) -> list[Casualty]:
     """Fill what a count's own sentence leaves unsaid from the scene the article has set: the
     cause and date from the sentence before, else from the lead (its first two sentences), the
     place from the lead; victims of a disaster, an accident or a bombing are civilians unless
     the sentence says who they were. ("Rescuers found 12 more bodies" after "An earthquake
     struck Izmir on Friday".)"""
-    lead = " ".join(s.text for s in split_sentences(article.text, article.body_start)[:2])
-    lead_place = next((m.place for m in find_mentions(lead) if m.kind == "place"), None)
+    opening = [s.text for s in split_sentences(article.text, article.body_start)[:2]]
+    lead = " ".join(opening)
+    lead_place = next((m.place for text in opening for m in scene_places(find_mentions(text), text)), None)
     lead_date = resolve_date(lead, article.published)
     before = contexts_before(candidates)
     for record in records:

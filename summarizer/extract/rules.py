@@ -25,6 +25,7 @@ __all__ = [
     "is_aggregate",
     "outcome_of",
     "place_of",
+    "scene_places",
     "qualifies_other",
     "status_from_text",
     "topics_of",
@@ -241,6 +242,19 @@ def qualifies_other(before: str, surface: str) -> bool:
 # What follows a dateline's place: "Lima – ", "MOSCOW, Dec 2", "KYIV (Reuters)", "Paris: ". Not
 # a case ending or a preposition's object ("Ankara'da", "In Ankara"): that place is the scene.
 _DATELINE_END = re.compile(r"\s*(?:[-–—:,(/]|\s)")
+
+
+def scene_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """The place mentions of ``text`` without its dateline ("JAKARTA (ANTARA) -", "Lima – "),
+    which says where the story was written, not where anything happened."""
+    places = [m for m in mentions if m.kind == "place" and m.place]
+    if places and not text[: places[0].start].strip() and _DATELINE_MARK.match(text, places[0].end):
+        return places[1:]
+    return places
+
+
+# After a dateline's place: a dash, a bracketed agency or a comma and a date ("MOSCOW, Dec 2").
+_DATELINE_MARK = re.compile(r"\s*(?:[-–—]|\((?:[A-Z][\w ]*|[A-Z]+)\)|,\s*(?:\w+\.?\s+)?\d)")
 
 
 def place_of(mentions: list[Mention], text: str) -> str | None:

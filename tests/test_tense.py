@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.normalize.tense import clause_tense, meeting_tense
 
 
@@ -22,3 +24,24 @@ def test_a_ukrainian_synthetic_future_is_no_past_meeting() -> None:
     assert meeting_tense("На переговорах обговорюватимуть результати зустрічі у Варшаві.") == "future"
     assert meeting_tense("Сторони обговорюватимуть це питання у Варшаві.") == "future"
     assert meeting_tense("Сторони обговорювали це питання у Варшаві.") == "past"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "По итогам встречи министры договорились продолжить контакты.",
+        "За результатами зустрічі міністри домовилися про обмін полоненими.",
+        "След срещата министрите заявиха, че разговорите са били полезни.",
+        "After the meeting in Vienna, the minister said much work remained.",
+        "Nach dem Treffen in Wien sagte die Ministerin, es gebe Fortschritte.",
+        "Po spotkaniu w Wilnie minister powiedział, że rozmowy były owocne.",
+        "À l'issue de la rencontre, la ministre a salué un dialogue franc.",
+        "Tras la cita, ambos ministros se dirigieron a la prensa.",
+        "Dopo l'incontro a Vienna, la ministra è rientrata a Roma.",
+        "Após a reunião, os ministros falaram com a imprensa.",
+        "Na afloop van het gesprek zei de minister dat er vooruitgang was.",
+        "Görüşmenin ardından bakan açıklama yaptı.",
+    ],
+)
+def test_what_came_after_a_meeting_puts_the_meeting_in_the_past(sentence: str) -> None:
+    assert meeting_tense(sentence) == "past"

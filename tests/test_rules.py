@@ -164,3 +164,22 @@ def test_a_place_at_the_start_is_a_dateline_only_before_a_dash_or_comma() -> Non
     assert place_of(find_mentions(dateline), dateline) == "Brasília"
     scene = "Ankara'da tüm gözlerin çevrildiği görüşmenin ardından İstanbul'a gidecek."
     assert place_of(find_mentions(scene), scene) == "Ankara"
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Die Ministerpräsidenten berieten stundenlang im Kanzleramt.", "Berlin"),
+        ("Les syndicats seront reçus à Matignon mercredi.", "Paris"),
+        ("Los dirigentes se reunieron en el Palacio de La Moneda.", "Santiago"),
+        ("Bakan, Beştepe'de muhalefet lideriyle görüştü.", "Ankara"),
+        ("总理在人民大会堂会见了德国总理。", "Beijing"),
+        ("La premier è salita al Quirinale per un colloquio.", "Rome"),
+        ("A spokesman at the Kremlin said talks were useful.", "Moscow"),
+        ("The Kremlin spokesman said talks were useful.", None),  # the Kremlin speaks; nothing happens there
+    ],
+)
+def test_a_seat_of_government_where_people_meet_stands_for_its_city(text: str, place: str | None) -> None:
+    from summarizer.extract.rules import place_of
+
+    assert place_of(find_mentions(text), text) == place

@@ -257,6 +257,16 @@ def scene_places(mentions: list[Mention], text: str) -> list[Mention]:
 _DATELINE_MARK = re.compile(r"\s*(?:[-–—]|\((?:[A-Z][\w ]*|[A-Z]+)\)|,\s*(?:\w+\.?\s+)?\d)")
 
 
+# "in the Kremlin", "im Kanzleramt", "à Matignon", "en el Palacio de La Moneda", "al Quirinale",
+# "在人民大会堂": the word for "at" right before an institution; "Beştepe'de", "首相官邸で",
+# "청와대에서": the case ending or particle right after it.
+_AT_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:в|у|във|in|at|im|en|à|au|a|al|alla|nel|nella|na|no|do|w|we|op|bij|di|ke|στο|στη|στον|στην)"
+    r"\s+(?:the\s+|la\s+|le\s+|el\s+|il\s+|het\s+|de\s+|o\s+)?|[在於于])$"
+)
+_AT_AFTER = re.compile(r"(?:['’]?(?:d[ae]|t[ae])(?!\w)|で|에서)")
+
+
 def place_of(mentions: list[Mention], text: str) -> str | None:
     """Where the sentence puts a meeting: a place it names, an institution standing for its city
     ("in the Kremlin"), or the state a visit goes to."""
@@ -270,7 +280,7 @@ def place_of(mentions: list[Mention], text: str) -> str | None:
         if (
             mention.kind == "organisation"
             and mention.place
-            and re.search(r"(?i)\b(?:в|у|във|in|at|im)\s+" + re.escape(mention.surface), text)
+            and (_AT_BEFORE.search(text, 0, mention.start) or _AT_AFTER.match(text, mention.end))
         ):
             return mention.place
     if re.search(r"(?i)посет|посещ|поїзд|поездк|відвіда|визит|візит|visit|travel|trip|пътува", text):

@@ -407,6 +407,20 @@ def find_meetings(
             else:
                 stats.dropped_unsupported += 1
             continue
+        if (
+            last is not None
+            and candidate.sentence.index - last.last_sentence == 1
+            and sentences[last.last_sentence].paragraph == candidate.sentence.paragraph
+            and set(participants) == set(last.participants)
+            and resolve_date(candidate.sentence.text, article.published) is None
+            and last.status_certain
+            and not meeting.status_certain
+        ):
+            # The next sentence of the paragraph, about the same people, undated, its status only
+            # the model's guess ("Zelensky was received at the Élysée on Monday. The talks aimed
+            # to..." guessed "planned"): the meeting the paragraph tells.
+            _absorb(last, meeting)
+            continue
         twin = next((m for m in reversed(found) if _same_meeting(m, meeting)), None)
         if twin is not None:
             _absorb(twin, meeting)

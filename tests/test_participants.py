@@ -166,7 +166,12 @@ def test_whose_thing_a_name_is_said_of_is_no_participant() -> None:
         "Chilean delegation",
         "Peruvian delegation",
     ]
-    # The meeting's own noun before "de" names who met: "la visita de Lula".
+    # A noun that is no one's thing names who takes part: "la visita de Lula", "la llegada de Lula".
+    arrival = _candidate("La llegada de Lula a París para reunirse con Emmanuel Macron fue el lunes.")
+    assert resolve_participants(["Luiz Inacio Lula da Silva", "Emmanuel Macron"], arrival, "es") == [
+        "Luiz Inacio Lula da Silva",
+        "Emmanuel Macron",
+    ]
     visit = _candidate("La visita de Lula a Emmanuel Macron en París duró dos días.")
     assert resolve_participants(["Luiz Inacio Lula da Silva", "Emmanuel Macron"], visit, "es") == [
         "Luiz Inacio Lula da Silva",

@@ -204,9 +204,11 @@ _POSSESSIVE = re.compile(
 
 
 # A noun and the word for "of" right before a name ("los aranceles de", "the plan of", "der Plan
-# von"). No title may come between: the Dutch "de" is "the" ("met de premier Rutte").
-_OF_SOMEONE = re.compile(r"(?i)(?<!\w)([^\W\d_]{3,})\s+(?:de|del|di|of|von|des|du|do|da)\s+$")
-_MEETING_OR_CALL = pattern("meeting", "phone", "video")
+# von"). No title may come between: the Dutch "de" is "the" ("met de premier Rutte"). Only the
+# lexicons' ``whose`` nouns (plans, tariffs, a government, a wife) say whose thing it is: "la
+# llegada de Zelensky", "à l'invitation de Macron" name who takes part.
+_OF_SOMEONE = re.compile(r"(?i)(?<!\w)((?:droits de )?[^\W\d_]{3,})\s+(?:de|del|di|of|von|des|du|do|da)\s+$")
+_WHOSE = pattern("whose")
 
 
 def qualifies_other(before: str, surface: str) -> bool:
@@ -224,8 +226,8 @@ def qualifies_other(before: str, surface: str) -> bool:
             return False
         return True
     whose = _OF_SOMEONE.search(before)
-    if whose is not None and not _MEETING_OR_CALL.search(whose.group(1)):
-        return True  # "los aranceles de Trump", "le plan de Trump": whose, not who ("la visita de Lula" is who)
+    if whose is not None and _WHOSE.fullmatch(whose.group(1)):
+        return True  # "los aranceles de Trump", "le plan de Trump": whose thing, not who takes part
     title = TITLE_OF.search(before)
     if title is None:
         return False

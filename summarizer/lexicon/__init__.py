@@ -16,7 +16,9 @@ a toll already given (``subset``: "among the dead", "среди погибших
 a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
 сообщалось"), the language's own words for bodies and groups (``institutions``: "gobierno",
 "sindicatos", "правительство": a model that echoes them has named no one in English), the words
-that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the seven ``weekdays`` (Monday
+that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the nouns
+after which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles
+de Trump", "der Plan von Trump"), the seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
@@ -88,6 +90,7 @@ FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
+    "whose",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

@@ -45,3 +45,8 @@ def test_a_ukrainian_synthetic_future_is_no_past_meeting() -> None:
 )
 def test_what_came_after_a_meeting_puts_the_meeting_in_the_past(sentence: str) -> None:
     assert meeting_tense(sentence) == "past"
+
+
+def test_what_comes_after_a_meeting_still_to_come_is_no_past() -> None:
+    assert meeting_tense("Görüşmenin ardından bakan yarın Ankara'ya dönecek.") != "past"
+    assert meeting_tense("After the meeting in Vienna, the minister will fly on to Rome.") != "past"

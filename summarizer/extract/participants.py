@@ -179,8 +179,13 @@ def _as_written(name: str, window_words: list[str]) -> str:
     lowered = [ascii_fold(w) for w in window_words]
 
     def written(word: str) -> bool:
+        # As ``supported_name`` allows: a close spelling, or a looser one with the same start
+        # ("Alexei" for the transliterated "Aleksey").
         folded = ascii_fold(word)
-        return not word[:1].isupper() or any(SequenceMatcher(None, folded, w).ratio() >= 0.8 for w in lowered)
+        return not word[:1].isupper() or any(
+            (ratio := SequenceMatcher(None, folded, w).ratio()) >= 0.8 or (ratio >= 0.6 and w[:2] == folded[:2])
+            for w in lowered
+        )
 
     kept = [w for w in words[:-1] if written(w)] + words[-1:]
     return " ".join(kept)

@@ -4,7 +4,8 @@ Each file names the words that make a sentence worth a question (``meeting``, ``
 ``casualty``), the words of the casualty counter (``killed``, ``injured``, ``children``), groups
 that meet without named members (``delegation``), words that put a clause in the past or the
 future (``past``, ``future``: the date resolver's tense cues), the verbs that put a meeting itself
-in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"), the words that
+in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"; and
+``meeting_after``, what came after a meeting: "after the talks", "по итогам встречи"), the words that
 fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``,
 ``video``), who the victims of a casualty count are (``civilians``: also passengers, workers,
 residents, protesters; ``military``), the words that qualify a count (``approximate``: "about";
@@ -88,7 +89,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
-    "meeting_past", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
+    "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "whose",
 )  # fmt: skip

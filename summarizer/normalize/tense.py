@@ -71,12 +71,17 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 # The verbs news uses for meetings (not verbs of saying, which report any tense), per language:
 # the lexicon files' ``meeting_past`` and ``meeting_future``.
 _MEETING_PAST = pattern("meeting_past")
+_MEETING_AFTER = pattern("meeting_after")
 _MEETING_FUTURE = pattern("meeting_future")
 
 
 def meeting_tense(text: str) -> str | None:
-    """ "past" or "future" when the meeting verbs say so unambiguously; else ``None``."""
-    past, future = bool(_MEETING_PAST.search(text)), bool(_MEETING_FUTURE.search(text))
+    """ "past" or "future" when the meeting verbs say so unambiguously; else ``None``. What came
+    after a meeting ("after the talks", "по итогам встречи": the lexicon's ``meeting_after``)
+    puts it in the past unless the sentence speaks of the future ("after the talks he will fly
+    on to Istanbul")."""
+    after = bool(_MEETING_AFTER.search(text)) and not _FUTURE.search(text)
+    past, future = bool(_MEETING_PAST.search(text)) or after, bool(_MEETING_FUTURE.search(text))
     if past and not future:
         return "past"
     if future and not past:

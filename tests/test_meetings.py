@@ -336,13 +336,7 @@ def test_the_next_sentence_of_the_paragraph_whose_status_is_a_guess_is_the_same_
         " date 2025-12-02 Keir Starmer a été reçu à l'Élysée par Emmanuel Macron le lundi 1er décembre. "
         "Selon l'Élysée, l'entretien de Keir Starmer et Emmanuel Macron visait à préparer le sommet."
     )
-    article = parse_article(text, "one")
-    sentences, _ = reportable(split_sentences(article.text, article.body_start))
-
-    def says(request: dict[str, Any]) -> dict[str, Any]:
-        # The model guesses "planned" for both; the date of the first says it has happened.
-        return {"is_meeting": True, "participants": ["Keir Starmer", "Emmanuel Macron"], "status": "planned"}
-
-    (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
-                               ExtractionStats(), "fr")  # fmt: skip
+    # The model guesses "planned" for both; the date of the first says it has happened.
+    answer = {"participants": ["Keir Starmer", "Emmanuel Macron"], "status": "planned"}
+    meeting = _only_meeting(text, answer)
     assert (meeting.status, meeting.date, len(meeting.evidence)) == ("happened", "2025-12-01", 2)

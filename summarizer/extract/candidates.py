@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..articles import Article
 from ..lexicon import pattern
 from ..normalize.names import Mention, find_mentions
 from .safety import looks_like_injection
@@ -24,7 +25,11 @@ __all__ = [
     "casualty_candidates",
     "contexts_before",
     "demand_candidates",
+    "is_heading",
+    "is_title",
     "meeting_candidates",
+    "names_both_sides",
+    "sentence_people",
 ]
 
 
@@ -65,12 +70,36 @@ def reportable(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
     return [replace(s, index=i) for i, s in enumerate(kept)], tainted
 
 
+# What ends a sentence; a heading or a title has none of it.
+_FINAL_STOP = '.!?…"»”。！？」』）)؟'
+
+
 def is_heading(sentence: Sentence, sentences: list[Sentence]) -> bool:
     """A section heading ("Peace talks: the latest"): a short paragraph of its own without
     final punctuation. It names a topic; the sentences under it report the facts."""
     alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
     short = len(sentence.text) <= 30 if _CASELESS.search(sentence.text) else len(sentence.text.split()) <= 8
-    return alone and short and sentence.text[-1:] not in '.!?…"»”。！？」』）)؟'
+    return alone and short and sentence.text[-1:] not in _FINAL_STOP
+
+
+def is_title(article: Article, start: int, end: int) -> bool:
+    """Whether ``article.text[start:end]`` is the article's title: its first line, a paragraph of
+    its own with more text after it, without final punctuation. A title restates the body."""
+    text = article.text
+    first = not text[article.body_start : start].strip()
+    alone = text[end : end + 1] == "\n" and bool(text[end:].strip())
+    return first and alone and text[start:end][-1:] not in _FINAL_STOP
+
+
+def sentence_people(candidate: Candidate) -> set[str]:
+    """The people and groups the candidate's sentence itself names."""
+    return {m.name for m in candidate.mentions if m.kind in {"person", "group"}}
+
+
+def names_both_sides(candidate: Candidate) -> bool:
+    """Whether the sentence names two or more people or groups itself: the sides of a meeting,
+    told without its context (which the meeting question then leaves out, ``passes._question``)."""
+    return len(sentence_people(candidate)) >= 2
 
 
 def _people(mentions: tuple[Mention, ...]) -> list[Mention]:

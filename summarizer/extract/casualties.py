@@ -14,7 +14,7 @@ from ..normalize.names import find_mentions
 from ..normalize.numbers import find_counts
 from ..records import Casualty
 from .asking import note_failure, record_usage
-from .candidates import Candidate, contexts_before
+from .candidates import Candidate, contexts_before, is_title
 from .grounding import evidence_for_span
 from .passes import Asker
 from .result import ExtractionStats
@@ -113,11 +113,8 @@ def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty
 
 
 def _in_title(record: Casualty, article: Article) -> bool:
-    """Whether the record's only quote is the article's title (its first line, no final stop)."""
-    if len(record.evidence) != 1 or article.text[article.body_start : record.evidence[0].start].strip():
-        return False
-    quote = record.evidence[0].quote
-    return article.text[record.evidence[0].end : record.evidence[0].end + 1] == "\n" and quote[-1:] not in ".!?。！？"
+    """Whether the record's only quote is the article's title."""
+    return len(record.evidence) == 1 and is_title(article, record.evidence[0].start, record.evidence[0].end)
 
 
 def _restates(title: Casualty, body: Casualty) -> bool:

@@ -8,7 +8,7 @@ from ..errors import ExtractionError
 from ..normalize.names import canonical_actor, strip_cyrillic
 from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
-from .candidates import Candidate
+from .candidates import Candidate, is_title
 from .grounding import evidence_for_span
 from .participants import (
     bare_group,
@@ -20,7 +20,6 @@ from .participants import (
 )
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
-from .sentences import Sentence
 
 __all__ = ["find_demands", "grounded_actor"]
 
@@ -78,7 +77,7 @@ def find_demands(
             target = None
         sentence = candidate.sentence
         evidence = evidence_for_span(article.text, sentence.start, sentence.end)
-        if _is_title(article, sentence):
+        if is_title(article, sentence.start, sentence.end):
             titled.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
             continue
         twin = next(
@@ -97,11 +96,3 @@ def find_demands(
         if body is not None:
             body.evidence.insert(0, demand.evidence[0])
     return demands
-
-
-def _is_title(article: Article, sentence: Sentence) -> bool:
-    """Whether ``sentence`` is the article's title: its first line, a paragraph of its own,
-    without final punctuation, with more text after it."""
-    first = sentence.start == article.body_start or not article.text[article.body_start : sentence.start].strip()
-    alone = article.text[sentence.end : sentence.end + 1] == "\n"
-    return first and alone and sentence.text[-1:] not in '.!?…"»”。！？」』）)؟' and bool(article.text[sentence.end :].strip())

@@ -117,12 +117,13 @@ def meeting_place(answer: str | None, candidate: Candidate, language: str | None
     return supported_name(english, window)
 
 
-def _other_occasion(candidate: Candidate, published: str | None) -> bool:
-    """Whether the sentence and its context are dated to different days, months or years."""
-    if candidate.context is None:
+def _other_occasion(candidate: Candidate, here: str | None, published: str | None) -> bool:
+    """Whether the sentence (dated ``here``) and its context are dated to different days, months
+    or years."""
+    if candidate.context is None or here is None:
         return False
-    here, there = resolve_date(candidate.sentence.text, published), resolve_date(candidate.context.text, published)
-    return here is not None and there is not None and not dates_compatible(here, there)
+    there = resolve_date(candidate.context.text, published)
+    return there is not None and not dates_compatible(here, there)
 
 
 def _named_in(person: str, candidate: Candidate) -> bool:
@@ -161,11 +162,12 @@ def _build_meeting(
     status: str,
     candidate: Candidate,
     article: Article,
+    date: str | None,
     location: str | None = None,
     language: str | None = None,
 ) -> _Meeting:
+    """The meeting one answer reports; ``date`` is the sentence's own."""
     sentence = candidate.sentence
-    date = resolve_date(sentence.text, article.published)
     text_status = status_from_text(sentence.text)
     certain = text_status is not None
     if text_status is not None:
@@ -368,7 +370,8 @@ def find_meetings(
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
             continue
         participants = resolve_participants(answer.participants, candidate, language)
-        if _other_occasion(candidate, article.published):
+        own_date = resolve_date(candidate.sentence.text, article.published)
+        if _other_occasion(candidate, own_date, article.published):
             # The context is dated to another day ("on Tuesday they will present the plan to
             # Putin. At Sunday's meeting Rubio said..."): its people are not at this meeting.
             participants = [p for p in participants if canonical_person(p) is None or _named_in(p, candidate)]
@@ -377,7 +380,7 @@ def find_meetings(
             # El-Sayed": names nothing in the window can vouch for are no meeting.
             stats.dropped_unsupported += 1
             continue
-        meeting = _build_meeting(participants, answer.status, candidate, article, answer.location, language)
+        meeting = _build_meeting(participants, answer.status, candidate, article, own_date, answer.location, language)
         log.debug(
             "meeting? %s | model %s %s | resolved %s date=%s status=%s",
             candidate.sentence.text[:70], answer.participants, answer.status, participants, meeting.date, meeting.status,
@@ -412,7 +415,7 @@ def find_meetings(
             and candidate.sentence.index - last.last_sentence == 1
             and sentences[last.last_sentence].paragraph == candidate.sentence.paragraph
             and set(participants) == set(last.participants)
-            and resolve_date(candidate.sentence.text, article.published) is None
+            and own_date is None
             and last.status_certain
             and not meeting.status_certain
         ):

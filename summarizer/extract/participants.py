@@ -20,7 +20,7 @@ from ..normalize.names import (
     transliterate,
 )
 from ..normalize.text import is_latin_script
-from .candidates import Candidate
+from .candidates import Candidate, names_both_sides, sentence_people
 from .rules import qualifies_other
 
 __all__ = [
@@ -105,10 +105,10 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     known = window_people(candidate)
     window_states = {m.actor or m.name for m in window_mentions(candidate)}
     window = strip_cyrillic(window_text(candidate))
-    own = {m.name for m in candidate.mentions if m.kind in {"person", "group"}}
+    own, both = sentence_people(candidate), names_both_sides(candidate)
     # Where the sentence names the two sides itself, the model was not shown its context (see
     # ``passes._question``): a name only the context writes is not one of them.
-    where = strip_cyrillic(candidate.sentence.text) if len(own) >= 2 else window
+    where = strip_cyrillic(candidate.sentence.text) if both else window
     window_words = [w for w in re.findall(r"\w+", where) if len(w) > 3 or _ACRONYM.match(w)]
     comparable = is_latin_script(window)
     resolved: list[str] = []
@@ -161,7 +161,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             continue  # a delegation of a state the window never mentions
         if canonical_person(name) is not None and name not in known:
             continue  # a known person the window never mentions: the model made them up
-        if canonical_person(name) is not None and len(own) >= 2 and name not in own:
+        if canonical_person(name) is not None and both and name not in own:
             continue  # named only in the context the model was not shown
         if _title_only(name, candidate):
             continue

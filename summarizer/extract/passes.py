@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from ..llm.client import CallUsage
 from ..records import DemandCategory
-from .candidates import Candidate
+from .candidates import Candidate, names_both_sides
 from .prompts import prompts
 
 __all__ = ["Asker", "DemandAnswer", "MeetingAnswer", "SummaryAnswer", "ask_demand", "ask_meeting", "ask_summary"]
@@ -85,8 +85,7 @@ def _question(
     candidate: Candidate, published: str | None, names: list[str] | None = None, *, always_context: bool = True
 ) -> dict[str, object]:
     # A sentence that names both sides needs no context: fewer tokens to read per question.
-    people = {m.name for m in candidate.mentions if m.kind in {"person", "group"}}
-    show_context = candidate.context is not None and (always_context or len(people) < 2)
+    show_context = candidate.context is not None and (always_context or not names_both_sides(candidate))
     return {
         "published": published,
         "context": candidate.context.text if show_context and candidate.context else None,

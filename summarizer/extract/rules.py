@@ -241,22 +241,29 @@ def qualifies_other(before: str, surface: str) -> bool:
     )
 
 
-# What follows a dateline's place: "Lima – ", "MOSCOW, Dec 2", "KYIV (Reuters)", "Paris: ". Not
-# a case ending or a preposition's object ("Ankara'da", "In Ankara"): that place is the scene.
+# What may follow a dateline's place, as a meeting's place reads it where the sentence names
+# another place too: "Lima – ", "MOSCOW, Dec 2", "KYIV (Reuters)", "Paris: ", a space. Not a case
+# ending ("Ankara'da"): that place is the scene.
 _DATELINE_END = re.compile(r"\s*(?:[-–—:,(/]|\s)")
+# What must follow it where it may be the text's only place (a casualty's scene): a dash, a
+# bracketed agency, or a comma and a date ("MOSCOW, Dec 2").
+_DATELINE_MARK = re.compile(r"\s*(?:[-–—]|\((?:[A-Z][\w ]*|[A-Z]+)\)|,\s*(?:\w+\.?\s+)?\d)")
+
+
+def _places(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.kind == "place" and m.place]
+
+
+def _opens_with_dateline(places: list[Mention], text: str, mark: re.Pattern[str]) -> bool:
+    """Whether ``text`` opens with the first of ``places`` followed by ``mark``: a dateline, which
+    says where the story was written, not where anything happened."""
+    return bool(places) and not text[: places[0].start].strip() and mark.match(text, places[0].end) is not None
 
 
 def scene_places(mentions: list[Mention], text: str) -> list[Mention]:
-    """The place mentions of ``text`` without its dateline ("JAKARTA (ANTARA) -", "Lima – "),
-    which says where the story was written, not where anything happened."""
-    places = [m for m in mentions if m.kind == "place" and m.place]
-    if places and not text[: places[0].start].strip() and _DATELINE_MARK.match(text, places[0].end):
-        return places[1:]
-    return places
-
-
-# After a dateline's place: a dash, a bracketed agency or a comma and a date ("MOSCOW, Dec 2").
-_DATELINE_MARK = re.compile(r"\s*(?:[-–—]|\((?:[A-Z][\w ]*|[A-Z]+)\)|,\s*(?:\w+\.?\s+)?\d)")
+    """The place mentions of ``text`` without its dateline ("JAKARTA (ANTARA) -", "Lima – ")."""
+    places = _places(mentions)
+    return places[1:] if _opens_with_dateline(places, text, _DATELINE_MARK) else places
 
 
 # "in the Kremlin", "im Kanzleramt", "à Matignon", "en el Palacio de La Moneda", "al Quirinale",
@@ -272,8 +279,8 @@ _AT_AFTER = re.compile(r"(?:['’]?(?:d[ae]|t[ae])(?!\w)|で|에서)")
 def place_of(mentions: list[Mention], text: str) -> str | None:
     """Where the sentence puts a meeting: a place it names, an institution standing for its city
     ("in the Kremlin"), or the state a visit goes to."""
-    places = [m for m in mentions if m.kind == "place" and m.place]
-    if len(places) > 1 and not text[: places[0].start].strip() and _DATELINE_END.match(text, places[0].end):
+    places = _places(mentions)
+    if len(places) > 1 and _opens_with_dateline(places, text, _DATELINE_END):
         places = places[1:]  # a dateline ("Lima – ... met in Brasília") says where it was written
     if places:
         return places[0].place

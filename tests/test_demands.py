@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import demand_candidates, reportable
-from summarizer.extract.demands import find_demands, grounded_actor
+from summarizer.extract.demands import as_listed, find_demands, grounded_actor
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import Demand
@@ -19,13 +20,22 @@ ARTICLE = (
 )
 
 
-def responder(request: dict[str, Any]) -> dict[str, Any]:
-    sentence = FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n", 1)[0]
-    if "extradite" in sentence:
-        return {"is_demand": True, "actor": "Turkey", "target": "Sweden",
-                "demand": "Sweden must extradite the suspects.", "category": "political"}  # fmt: skip
-    return {"is_demand": True, "actor": "Swedish Farmers' Union", "target": "Swedish Farmers' Union",
-            "demand": "Lower fuel taxes.", "category": "economic"}  # fmt: skip
+def _by_sentence(mark: str, hit: dict[str, Any], miss: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A model that answers ``hit`` for a target sentence containing ``mark``, else ``miss``."""
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        sentence = FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n", 1)[0]
+        return {"is_demand": True, **(hit if mark in sentence else miss)}
+
+    return says
+
+
+responder = _by_sentence(
+    "extradite",
+    {"actor": "Turkey", "target": "Sweden", "demand": "Sweden must extradite the suspects.", "category": "political"},
+    {"actor": "Swedish Farmers' Union", "target": "Swedish Farmers' Union", "demand": "Lower fuel taxes.",
+     "category": "economic"},
+)  # fmt: skip
 
 
 def _demands() -> tuple[list[Demand], ExtractionStats]:
@@ -104,3 +114,54 @@ def test_the_articles_own_word_for_the_union_is_no_target() -> None:
 
     (demand,) = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats(), "nl")
     assert (demand.actor, demand.target) == ("Anna de Wit", None)
+
+
+def test_an_actor_the_article_lists_is_an_english_list_spelt_as_written() -> None:
+    text = (
+        "Cgil Cisl e Uil chiedono un incontro urgente al ministro.\n\n"
+        "Cgil, Cisl e Uil di Napoli hanno proclamato otto ore di sciopero."
+    )
+    assert as_listed("Cgil Cisl and Uil", text) == "Cgil, Cisl and Uil"  # the commas the second sentence writes
+    assert as_listed("Cgil Cisl e Uil", text) == "Cgil, Cisl and Uil"  # the article's conjunction in English
+    assert as_listed("Cgil", text) == "Cgil"
+    # Words the article never separates by commas may be one name; an answer that is no list stays.
+    assert as_listed("Kim Jong Un and Moon", "Kim Jong Un e Moon si sono incontrati.") == "Kim Jong Un and Moon"
+    assert as_listed("Luis Valdez", "Luis, Valdez e gli altri.") == "Luis Valdez"
+
+
+def test_the_articles_own_word_for_a_union_in_latin_letters_is_no_actor() -> None:
+    text = " date 2024-11-05 Профсоюзы шахтёров настаивают на повышении зарплат до конца года."
+    article = parse_article(text, "shakhtery")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    (candidate,) = demand_candidates(sentences)
+    assert grounded_actor("profsoyuzy", candidate, fallback=False, language="ru") is None
+    assert grounded_actor("Miners' unions", candidate, fallback=False, language="ru") == "Miners' unions"
+
+
+GROUP_ARTICLE = (
+    " date 2025-03-11 Il sindacato Fiom chiede al governo un piano per l'acciaieria.\n\n"
+    "I lavoratori hanno bloccato la statale per tre ore.\n\n"
+    "Chiedono anche la cassa integrazione per tutti i dipendenti."
+)
+
+
+_group_responder = _by_sentence(
+    "Fiom",
+    {"actor": "Fiom", "target": "Italy", "demand": "A plan for the steelworks.", "category": "economic"},
+    {"actor": "protesters", "target": None, "demand": "Wage support for all staff.", "category": "economic"},
+)
+
+
+def test_a_group_word_after_a_named_union_stands_for_the_union() -> None:
+    article = parse_article(GROUP_ARTICLE, "fiom")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    client = FakeModel(_group_responder).client()
+    demands = find_demands(article, demand_candidates(sentences), client, ExtractionStats(), "it")
+    assert [(d.actor, d.demand) for d in demands] == [
+        ("Fiom", "A plan for the steelworks."),
+        ("Fiom", "Wage support for all staff."),
+    ]
+    # With no union named before it, "protesters" names no party.
+    alone = parse_article(GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Si chiede"), "fiom")
+    sentences, _ = reportable(split_sentences(alone.text, alone.body_start))
+    assert find_demands(alone, demand_candidates(sentences), client, ExtractionStats(), "it") == []

@@ -9,7 +9,7 @@ import pytest
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
 from summarizer.extract.meetings import find_meetings, meeting_place
-from summarizer.extract.participants import names_nobody, resolve_participants
+from summarizer.extract.participants import names_nobody, parties_between, resolve_participants
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import MeetingEvent
@@ -293,10 +293,18 @@ def test_a_meeting_of_the_articles_own_day_told_in_the_past_has_happened() -> No
         "Er hatte sich bereits vergangene Woche mit Keir Starmer in London getroffen.",
         "Am Dienstag kamen Scholz und Starmer dann in London zusammen.",
         "Beim Spitzentreffen in London sprach Scholz über Zölle.",
+        "Am Wochenende hatten Unterhändler Berlins und Londons in Genf erstmals direkt miteinander gesprochen.",
     ],
 )
 def test_german_meeting_words_of_every_form_make_a_candidate(sentence: str) -> None:
     article = parse_article(f" date 2024-03-15 {sentence}", "de")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]
+
+
+def test_english_talked_with_makes_a_candidate() -> None:
+    sentence = "On Friday Keir Starmer talked with Olaf Scholz for an hour."
+    article = parse_article(f" date 2024-03-15 {sentence}", "en")
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]
 
@@ -340,3 +348,36 @@ def test_the_next_sentence_of_the_paragraph_whose_status_is_a_guess_is_the_same_
     answer = {"participants": ["Keir Starmer", "Emmanuel Macron"], "status": "planned"}
     meeting = _only_meeting(text, answer)
     assert (meeting.status, meeting.date, len(meeting.evidence)) == ("happened", "2025-12-01", 2)
+
+
+def _candidate_of(sentence: str, language: str) -> Candidate:
+    article = parse_article(f" date 2024-05-20 {sentence}", language)
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    (candidate,) = meeting_candidates(sentences)
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "sides"),
+    [
+        ("Ayer comenzaron en Ginebra las negociaciones entre Rusia y Ucrania sobre el canje de prisioneros.", "es",
+         ["Russian delegation", "Ukrainian delegation"]),
+        ("Rusya ile Ukrayna arasındaki müzakereler dün İstanbul'da başladı.", "tr",
+         ["Russian delegation", "Ukrainian delegation"]),
+        ("В Дохе прошли переговоры между ХАМАС и Израилем о перемирии.", "ru", ["Hamas delegation", "Israeli delegation"]),
+        ("Die Grenze zwischen Russland und der Ukraine war Thema der Gespräche in Genf.", "de", []),  # no talks between them
+        ("Ayer comenzaron las negociaciones entre Rusia y la ONU.", "es", []),  # one side only
+    ],
+)  # fmt: skip
+def test_the_sides_a_sentence_names_between_are_at_the_table(sentence: str, language: str, sides: list[str]) -> None:
+    assert parties_between(_candidate_of(sentence, language), language) == sides
+
+
+def test_sides_named_between_replace_a_person_only_the_model_brings_in() -> None:
+    text = (
+        " date 2024-05-20 Volodymyr Zelensky spoke to reporters in Kyiv on Monday.\n\n"
+        "On Sunday talks between representatives of Ukraine, the US and Russia were held in Geneva."
+    )
+    answer = {"participants": ["Volodymyr Zelensky"], "status": "happened"}
+    meeting = _only_meeting(text, answer, "Geneva")
+    assert meeting.participants == ["Ukrainian delegation", "US delegation", "Russian delegation"]

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from summarizer.extract.candidates import Candidate
-from summarizer.extract.participants import group_delegation, resolve_participants, unknown_entity, window_people
+from summarizer.extract.participants import (
+    given_names,
+    group_delegation,
+    resolve_participants,
+    unknown_entity,
+    window_people,
+)
 from summarizer.extract.sentences import Sentence
 from summarizer.normalize.names import find_mentions
 
@@ -184,3 +190,17 @@ def test_given_names_the_window_does_not_write_are_not_added() -> None:
     assert resolve_participants(["Kemal Aksoy", "Mehmet Ali Yıldız"], candidate, "tr") == ["Kemal Aksoy", "Yıldız"]
     written = _candidate("In oktober ging Jan Jambon langs bij Kees Verhoef in Den Haag.")
     assert resolve_participants(["Jan Jambon", "Kees Verhoef"], written, "nl") == ["Jan Jambon", "Kees Verhoef"]
+
+
+def test_a_surname_that_is_a_state_is_a_person_where_a_given_name_precedes_it() -> None:
+    candidate = _candidate("O ministro reuniu-se ontem com o governador de São Paulo, Alberto Portugal, na sede do governo.")
+    assert resolve_participants(["Portugal"], candidate, "pt") == ["Alberto Portugal"]
+    state = _candidate("O ministro reuniu-se ontem com representantes de Portugal e da Espanha.")
+    assert resolve_participants(["Portugal", "Spain"], state, "pt") == ["Portuguese delegation", "Spanish delegation"]
+
+
+def test_the_full_names_an_article_writes_for_a_surname() -> None:
+    text = "O ministro Carlos Dantas falou ontem. Presidente Dantas chegou cedo. E o governo Dantas caiu."
+    assert given_names("Dantas", text, "pt") == {"Carlos Dantas"}  # a title opening a sentence is no given name
+    assert given_names("Weber", "Der Außenminister Weber reiste ab.", "de") == set()  # a title, capitalised
+    assert given_names("Weber", "Später sprach Weber.", "de") == set()

@@ -3,15 +3,20 @@ folded into one record with several quotes."""
 
 from __future__ import annotations
 
+import logging
+import re
+
 from ..articles import Article
 from ..errors import ExtractionError
-from ..normalize.names import canonical_actor, strip_cyrillic
+from ..normalize.names import canonical_actor, canonical_person, strip_cyrillic
+from ..normalize.text import is_latin_script
 from ..records import Demand
 from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate, is_title
 from .grounding import evidence_for_span
 from .participants import (
     bare_group,
+    romanised_echo,
     source_institution,
     state_of_collective,
     supported_name,
@@ -21,7 +26,9 @@ from .participants import (
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
-__all__ = ["find_demands", "grounded_actor"]
+__all__ = ["as_listed", "find_demands", "grounded_actor"]
+
+log = logging.getLogger(__name__)
 
 
 def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None) -> str | None:
@@ -43,12 +50,48 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
             # one, and group or title words alone ("protesters", "the government", "Prime
             # Minister") name no party at all.
             english = unknown_entity(raw)
+            window = window_text(candidate)
             if english is None or bare_group(english) or source_institution(raw, language):
                 return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
-            return supported_name(english, window_text(candidate))
+            if romanised_echo(raw, window, language):
+                return None  # ... nor those words in Latin letters ("profsoyuz")
+            return supported_name(english, window)
     if fallback and names:
         return names[0]
     return None
+
+
+GROUP_REFERENCE_WINDOW = 4
+"""How many sentences after a named union or movement demands something "the unions" or
+"protesters" still stand for it."""
+
+# Between the names of a list: a comma, or a space and a short conjunction ("e", "y", "et", "and").
+_LIST_SEPARATOR = r"(?:\s*,\s*|\s+)(?:(?:[^\W\d_]{1,3}|&)\s+)?"
+
+
+def as_listed(actor: str, text: str) -> str:
+    """An actor the article writes as a list ("Fim, Fiom, Uilm e Usb") in the English form of a
+    list, "Fim, Fiom, Uilm and Usb", with the article's spelling, where the model's answer
+    dropped the commas or kept the article's conjunction. Any other actor is returned as it is."""
+    if not re.search(r",|\s(?:[^\W\d_]{1,3}|&)\s", actor):
+        return actor  # the answer is no list: one name
+    words = [w for w in re.findall(r"[^\W_][\w'’&.-]*", actor) if not (w.islower() and len(w) <= 3)]
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return actor
+    found = re.finditer(
+        r"(?<!\w)" + _LIST_SEPARATOR.join(re.escape(w) for w in words) + r"(?!\w)", text, re.IGNORECASE
+    )
+    for match in found:
+        items = re.split(r"\s*,\s*", match.group(0))
+        if len(items) < 2:
+            continue  # no comma: one name of several words ("Fim Fiom" may be one union)
+        *head, last = items
+        tail = re.split(r"\s+(?:[^\W\d_]{1,3}|&)\s+", last)
+        if len(tail) == 2 and not re.search(r"\s(?:[^\W\d_]{1,3}|&)\s", match.group(0).replace(last, "")):
+            items = [*head, *tail]
+        if all(i[:1].isupper() or i[:1].isdigit() for i in items):
+            return ", ".join(items[:-1]) + " and " + items[-1]
+    return actor
 
 
 def find_demands(
@@ -56,6 +99,7 @@ def find_demands(
 ) -> list[Demand]:
     demands: list[Demand] = []
     titled: list[Demand] = []  # the title's demands, kept only as quotes of the body's
+    named: tuple[str, int] | None = None  # the last named non-state actor, and its sentence
     memo: Memo = {}
     for candidate in candidates:
         stats.note_candidate("demands", candidate.sentence.start, candidate.sentence.end)
@@ -67,8 +111,21 @@ def find_demands(
         record_usage(stats, usage)
         text = strip_cyrillic(answer.demand).strip()
         if not answer.is_demand or not text:
+            log.debug("demand? %s | model: no", candidate.sentence.text[:70])
             continue
         actor = grounded_actor(answer.actor, candidate, fallback=True, language=language)
+        if actor is None and named is not None and candidate.sentence.index - named[1] <= GROUP_REFERENCE_WINDOW:
+            english = unknown_entity(answer.actor or "")
+            if english is not None and bare_group(english):
+                actor = named[0]  # "the unions", "protesters": the group the article just named
+        if actor is not None:
+            actor = as_listed(actor, article.text)
+            readable = is_latin_script(strip_cyrillic(window_text(candidate)))  # where supported_name checks it
+            if readable and canonical_actor(actor) is None and canonical_person(actor) is None:
+                named = (actor, candidate.sentence.index)
+        log.debug(
+            "demand? %s | model %r -> %r | resolved %r", candidate.sentence.text[:70], answer.actor, answer.target, actor
+        )
         if actor is None:
             stats.dropped_unsupported += 1
             continue

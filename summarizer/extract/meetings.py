@@ -22,6 +22,8 @@ from .candidates import Candidate, contexts_before
 from .grounding import evidence_for_span
 from .participants import (
     ascii_fold,
+    given_names,
+    parties_between,
     resolve_participants,
     source_institution,
     supported_name,
@@ -135,15 +137,22 @@ def _named_in(person: str, candidate: Candidate) -> bool:
     return any(SequenceMatcher(None, surname, w[: len(surname) + 2]).ratio() >= 0.8 for w in words)
 
 
-def _full_names(found: list[_Meeting]) -> None:
+def _full_names(found: list[_Meeting], text: str, language: str | None) -> None:
     """A participant named by surname alone ("Yıldırım") is the one person of that surname the
-    article names in full elsewhere ("Binali Yıldırım"), so that the mentions of one meeting merge."""
+    article names in full elsewhere: at another meeting ("Binali Yıldırım"), so that the mentions
+    of one meeting merge, or anywhere in its text ("o ministro Carlos Marun")."""
     full: dict[str, set[str]] = {}
     for meeting in found:
         for name in meeting.participants:
             words = name.split()
             if len(words) >= 2 and "delegation" not in name:
                 full.setdefault(ascii_fold(words[-1]), set()).add(name)
+    for meeting in found:
+        for name in meeting.participants:
+            if " " not in name and ascii_fold(name) not in full:
+                written = given_names(name, text, language)
+                if written:
+                    full[ascii_fold(name)] = written
     for meeting in found:
         named = [
             next(iter(full[ascii_fold(p)])) if " " not in p and len(full.get(ascii_fold(p), ())) == 1 else p
@@ -368,6 +377,7 @@ def find_meetings(
             continue
         record_usage(stats, usage)
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
+            log.debug("meeting? %s | model: %s", candidate.sentence.text[:70], "yes, an aggregate" if answer.is_meeting else "no")
             continue
         participants = resolve_participants(answer.participants, candidate, language)
         own_date = resolve_date(candidate.sentence.text, article.published)
@@ -375,6 +385,12 @@ def find_meetings(
             # The context is dated to another day ("on Tuesday they will present the plan to
             # Putin. At Sunday's meeting Rubio said..."): its people are not at this meeting.
             participants = [p for p in participants if canonical_person(p) is None or _named_in(p, candidate)]
+        sides = parties_between(candidate, language)
+        if sides:
+            # "talks between representatives of Ukraine, the US and Russia": the sides the
+            # sentence names are at the table, with any person it names; nobody only the
+            # model or the context brings in.
+            participants = sides + [p for p in participants if p not in sides and _named_in(p, candidate)]
         if participants and all(unverified(name, candidate) for name in participants):
             # "وزير الخارجية المصري يلتقي نظيره الأردني" answered "Walid El-Sayed and Mohamed
             # El-Sayed": names nothing in the window can vouch for are no meeting.
@@ -431,7 +447,7 @@ def find_meetings(
         else:
             found.append(meeting)
             last = meeting
-    _full_names(found)
+    _full_names(found, article.text, language)
     found = _merge_all(found)
     found = _delegations_named(found, sentences)
     _follow_ups(found, sentences, article)

@@ -27,9 +27,12 @@ __all__ = [
     "NAME_SIMILARITY",
     "ascii_fold",
     "bare_group",
+    "given_names",
     "group_delegation",
     "names_nobody",
+    "parties_between",
     "resolve_participants",
+    "romanised_echo",
     "source_institution",
     "state_of_collective",
     "supported_name",
@@ -129,7 +132,10 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
         if name is None:
             # "representatives of the US", "Ukraine": a state among participants is its delegation.
             actor = canonical_actor(raw) or canonical_actor(english) or _echoed_mention(english, candidate)
-            if actor in STATE_DELEGATIONS:
+            people = given_names(english, window, language) if actor in STATE_DELEGATIONS else set()
+            if len(people) == 1:
+                name = people.pop()  # "Márcio França", not France
+            elif actor in STATE_DELEGATIONS:
                 name = STATE_DELEGATIONS[actor]
             elif actor is not None and canonical_person(actor) is not None:
                 name = actor
@@ -249,6 +255,87 @@ def source_institution(raw: str, language: str | None) -> bool:
         return False
     words = pattern("institutions", whole_words=True, language=language)
     return any(words.fullmatch(w) for w in re.findall(r"[^\W\d_]+", raw))
+
+
+BETWEEN_REACH = 90
+"""How many characters after "between" (before "arasında", "之间") the sides of talks are named."""
+
+_NEAR_MEETING = 60  # how close to "between" the meeting word must be ("talks between", "переговорів між")
+
+
+def parties_between(candidate: Candidate, language: str | None) -> list[str]:
+    """The sides of talks that a meeting sentence names after "between" (before a postposition:
+    "Rusya ile Ukrayna arasındaki görüşmeler"): known people by name, states and groups as their
+    delegations ("talks between representatives of Ukraine, the US and Russia" -> Ukrainian, US
+    and Russian delegation). Empty unless it names two sides or more."""
+    text = candidate.sentence.text
+    meeting = pattern("meeting", language=language)
+    for kind, after in (("between", True), ("between_post", False)):
+        for found in pattern(kind, whole_words=True, language=language).finditer(text):
+            if after:
+                near = meeting.search(text, max(0, found.start() - _NEAR_MEETING), found.start())
+                lo, hi = found.end(), found.end() + BETWEEN_REACH
+            else:
+                near = meeting.search(text, found.end(), found.end() + _NEAR_MEETING)
+                lo, hi = found.start() - BETWEEN_REACH, found.start()
+            if near is None:
+                continue  # "the border between them": no talks between them
+            sides: list[str] = []
+            for mention in sorted(candidate.mentions, key=lambda m: m.start):
+                if not lo <= mention.start < hi:
+                    continue
+                side = _side(mention)
+                if side is not None and side not in sides:
+                    sides.append(side)
+            if len(sides) >= 2:
+                return sides
+    return []
+
+
+def _side(mention: Mention) -> str | None:
+    """Who a mention at the table is: a known person, or a state's or group's delegation."""
+    if mention.kind == "person":
+        return mention.name
+    actor = mention.actor or mention.name
+    if actor in STATE_DELEGATIONS:
+        return STATE_DELEGATIONS[actor]
+    if mention.kind == "group":
+        return f"{actor} delegation"  # "Hamas delegation"
+    return None
+
+
+def given_names(surname: str, text: str, language: str | None) -> set[str]:
+    """The full names ``text`` writes for ``surname`` ("Carlos Marun", "Márcio França"): a
+    capitalised word right before it that is no title, group or known entity ("ministro",
+    "Außenminister", "Brasil") and does not open a sentence."""
+    titles = pattern("institutions", language=language) if language else None
+    found: set[str] = set()
+    for m in re.finditer(rf"(?<![\w.!?])(\s*)([^\W\d_][\w'’-]+)\s+{re.escape(surname)}(?!\w)", text):
+        given = m.group(2)
+        before = text[: m.start()].rstrip()
+        if not given[:1].isupper() or not before or before[-1] in ".!?:\n»”\"":
+            continue
+        folded = ascii_fold(given)
+        if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:
+            continue
+        if titles is not None and titles.search(given):
+            continue
+        found.add(f"{given} {surname}")
+    return found
+
+
+def romanised_echo(raw: str, window: str, language: str | None) -> bool:
+    """Whether the model's answer only spells in Latin letters the article's own Cyrillic word
+    for a body or group ("profsoyuz" for "профсоюзы", the lexicon's ``institutions``): a
+    transliteration, not an English name."""
+    if language is None:
+        return False
+    words = pattern("institutions", whole_words=True, language=language)
+    spelt = {
+        ascii_fold(transliterate(w)) for w in re.findall(r"[^\W\d_]+", window) if not w.isascii() and words.fullmatch(w)
+    }
+    answer = [ascii_fold(w) for w in re.findall(r"[^\W\d_]+", raw) if w.isascii()]
+    return any(len(a) >= 5 and any(s.startswith(a) for s in spelt) for a in answer)
 
 
 def names_nobody(name: str) -> bool:

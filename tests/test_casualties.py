@@ -111,8 +111,19 @@ def test_a_number_between_two_casualty_words_goes_to_the_one_not_yet_taken() -> 
 
 
 def test_two_numbers_for_one_word_still_share_it_when_there_is_no_other() -> None:
+    # Listed by group, each with its own noun, the counts of one word add up.
     counts = casualty_counts("The storm killed 4 fishermen and 2 tourists on the coast.", "en")
-    assert counts["killed"] == 4 and counts["injured"] is None
+    assert counts["killed"] == 6 and counts["injured"] is None
+    assert casualty_counts("Rannych zostało jeszcze 11 strażaków i trzech cywilów.", "pl")["injured"] == 14
+    # Nothing else adds up: "2 operai in una fabbrica" is no list, nor are killed and injured.
+    assert casualty_counts("L'esplosione uccide 2 operai in una fabbrica di fuochi.", "it")["killed"] == 2
+    assert casualty_counts("Five soldiers were killed and three civilians injured.", "en")["killed"] == 5
+
+
+def test_qualifiers_are_read_in_the_texts_own_language() -> None:
+    # Dutch "over" is "about" a topic, not the English "over" of "over 50 dead".
+    counts = casualty_counts("In een ziekenhuis werd gesproken over vijf doden.", "nl")
+    assert (counts["killed"], counts["qualifier"]) == (5, "exact")
 
 
 @pytest.mark.parametrize(

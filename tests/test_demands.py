@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from summarizer.articles import parse_article
-from summarizer.extract.candidates import demand_candidates, reportable
+from summarizer.extract.candidates import Candidate, demand_candidates, reportable
 from summarizer.extract.demands import as_listed, find_demands, grounded_actor
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
@@ -129,11 +129,15 @@ def test_an_actor_the_article_lists_is_an_english_list_spelt_as_written() -> Non
     assert as_listed("Luis Valdez", "Luis, Valdez e gli altri.") == "Luis Valdez"
 
 
-def test_the_articles_own_word_for_a_union_in_latin_letters_is_no_actor() -> None:
-    text = " date 2024-11-05 Профсоюзы шахтёров настаивают на повышении зарплат до конца года."
-    article = parse_article(text, "shakhtery")
+def _only_candidate(text: str) -> Candidate:
+    article = parse_article(text, "one")
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     (candidate,) = demand_candidates(sentences)
+    return candidate
+
+
+def test_the_articles_own_word_for_a_union_in_latin_letters_is_no_actor() -> None:
+    candidate = _only_candidate(" date 2024-11-05 Профсоюзы шахтёров настаивают на повышении зарплат до конца года.")
     assert grounded_actor("profsoyuzy", candidate, fallback=False, language="ru") is None
     assert grounded_actor("Miners' unions", candidate, fallback=False, language="ru") == "Miners' unions"
 
@@ -165,3 +169,23 @@ def test_a_group_word_after_a_named_union_stands_for_the_union() -> None:
     alone = parse_article(GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Si chiede"), "fiom")
     sentences, _ = reportable(split_sentences(alone.text, alone.body_start))
     assert find_demands(alone, demand_candidates(sentences), client, ExtractionStats(), "it") == []
+
+
+def test_a_surname_actor_is_the_full_name_the_article_writes() -> None:
+    article = parse_article(
+        " date 2004-06-04 De rebellenleider Laurent Kabuga trok zich terug uit de stad.\n\n"
+        "Kabuga eist dat generaal Mabe wordt vervangen.",
+        "kabuga",
+    )
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    says = _by_sentence("eist", {"actor": "Kabuga", "target": None, "demand": "Replace Mabe.", "category": "military"},
+                        {"actor": "", "target": None, "demand": "", "category": "other"})  # fmt: skip
+    demands = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats(), "nl")
+    assert [d.actor for d in demands] == ["Laurent Kabuga"]
+
+
+def test_the_articles_own_word_copied_or_a_pronoun_is_no_actor() -> None:
+    candidate = _only_candidate(" date 2024-10-03 Madenciler işten çıkarılan arkadaşlarının geri alınmasını istiyor.")
+    assert grounded_actor("madenciler", candidate, fallback=False, language="tr") is None
+    assert grounded_actor("the speaker", candidate, fallback=False, language="tr") is None
+    assert grounded_actor("dismissed miners", candidate, fallback=False, language="tr") == "dismissed miners"

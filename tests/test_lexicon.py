@@ -118,6 +118,13 @@ def test_counts_glued_to_unspaced_scripts() -> None:
         ("Depremde 20'den fazla kişi hayatını kaybetti.", "tr", 20, "at_least"),
         ("Στην πυρκαγιά σκοτώθηκαν τουλάχιστον 15 άνθρωποι.", "el", 15, "at_least"),
         ("Banjir itu menewaskan sedikitnya 11 orang.", "id", 11, "at_least"),
+        # Ranges, collective numbers and years with case endings.
+        ("La crisis ha cobrado entre 58 y 65 muertes en un mes.", "es", 58, "at_least"),
+        ("Die Kämpfe forderten 120–150 Tote.", "de", 120, "at_least"),
+        ("Les affrontements ont fait une vingtaine de morts jeudi.", "fr", 20, "approximate"),
+        ("Gli scontri hanno causato una ventina di morti.", "it", 20, "approximate"),
+        ("2014'te Soma'da yaşamını yitiren 301 madencinin mezarı ziyaret edildi.", "tr", 301, "exact"),
+        ("Liczba ofiar ataku na dwa bloki mieszkalne wzrosła w piątek do 31.", "pl", 31, "exact"),  # blocks are no people
         ("洪水已造成约40人死亡。", "zh", 40, "approximate"),
         ("화재로 30여 명이 숨졌다.", "ko", 30, "approximate"),
         ("Під час обстрілу загинули три людини.", "uk", 3, "exact"),

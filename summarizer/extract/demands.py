@@ -16,6 +16,7 @@ from .candidates import Candidate, is_title
 from .grounding import evidence_for_span
 from .participants import (
     bare_group,
+    given_names,
     romanised_echo,
     source_institution,
     state_of_collective,
@@ -55,6 +56,8 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
                 return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
             if romanised_echo(raw, window, language):
                 return None  # ... nor those words in Latin letters ("profsoyuz")
+            if language != "en" and english.islower() and re.search(rf"(?<!\w){re.escape(english)}(?!\w)", window, re.I):
+                return None  # ... nor those words copied ("madenciler"): no English name
             return supported_name(english, window)
     if fallback and names:
         return names[0]
@@ -94,6 +97,15 @@ def as_listed(actor: str, text: str) -> str:
     return actor
 
 
+def _in_full(actor: str, text: str, language: str | None) -> str:
+    """An unknown actor named by surname alone is the one full name the article writes for it
+    ("Nkunda": "Laurent Nkunda")."""
+    if " " in actor or not actor[:1].isupper() or canonical_actor(actor) is not None or actor.isupper():
+        return actor
+    written = given_names(actor, text, language)
+    return written.pop() if len(written) == 1 else actor
+
+
 def find_demands(
     article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats, language: str | None = None
 ) -> list[Demand]:
@@ -119,7 +131,7 @@ def find_demands(
             if english is not None and bare_group(english):
                 actor = named[0]  # "the unions", "protesters": the group the article just named
         if actor is not None:
-            actor = as_listed(actor, article.text)
+            actor = _in_full(as_listed(actor, article.text), article.text, language)
             readable = is_latin_script(strip_cyrillic(window_text(candidate)))  # where supported_name checks it
             if readable and canonical_actor(actor) is None and canonical_person(actor) is None:
                 named = (actor, candidate.sentence.index)

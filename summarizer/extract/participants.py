@@ -412,7 +412,10 @@ def unknown_entity(raw: str) -> str | None:
 
 
 # What a model writes in a name field when the sentence names no one.
-_NO_ONE = frozenset({"none", "null", "unknown", "n/a", "na", "nobody", "no one", "unspecified", "not specified"})
+_NO_ONE = frozenset(
+    {"none", "null", "unknown", "n/a", "na", "nobody", "no one", "unspecified", "not specified", "the speaker", "speaker",
+     "he", "she", "they", "we", "it", "someone"}
+)  # fmt: skip
 
 
 def ascii_fold(word: str) -> str:

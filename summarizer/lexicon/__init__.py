@@ -21,7 +21,8 @@ that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"
 after which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles
 de Trump", "der Plan von Trump"), the word for talks between parties (``between``: "between",
 "между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
-it), the seven ``weekdays`` (Monday
+it), the word "and" (``and``: counts it joins add up, "11 strażaków i trzech cywilów"), the
+seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
 endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
@@ -93,7 +94,7 @@ FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
-    "whose", "between", "between_post",
+    "whose", "between", "between_post", "and",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import replace
 
 from ..lexicon import counts_come_first, lexicons, pattern
 from .language import detect_language
@@ -53,6 +54,51 @@ def _said_of(words: re.Pattern[str], after: str) -> bool:
     return bool(words.match(after.lstrip(" \u00a0"))) or bool(
         re.match(rf"^[\s\u00a0]*\w+[\s\u00a0]+(?:{words.pattern})", after, re.IGNORECASE)
     )
+
+
+# "11 firefighters and three civilians were injured": two counts of one casualty word, each with
+# its own noun, joined by "and", add up.
+
+
+
+def _summed_with(
+    count: Count, counts: list[Count], word_of: dict[int, tuple[int, str]], text: str, language: str | None
+) -> list[Count]:
+    """``count`` and the counts of its casualty word and field chained to it by "and" ("11
+    strażaków i trzech cywilów": 14 injured), each with its own noun."""
+    joined = re.compile(
+        rf"^[\s\u00a0]*[^\W\d_]{{3,}}[\s\u00a0]+(?:{_words('and', language).pattern})[\s\u00a0]+$", re.IGNORECASE
+    )
+    same = sorted((c for c in counts if word_of.get(c.start) == word_of[count.start]), key=lambda c: c.start)
+    at = same.index(count)
+    lo = hi = at
+    while lo > 0 and joined.match(text[same[lo - 1].end : same[lo].start]):
+        lo -= 1
+    while hi + 1 < len(same) and joined.match(text[same[hi].end : same[hi + 1].start]):
+        hi += 1
+    return same[lo : hi + 1]
+
+
+def _ranges_as_lower_bounds(counts: list[Count], text: str, language: str | None) -> list[Count]:
+    """A range of counts ("entre 58 y 65 muertes", "58–65 dead") is its lower bound, at least."""
+    between = pattern("between", whole_words=True, language=language)
+    out: list[Count] = []
+    skip = False
+    for first, second in zip(counts, [*counts[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if second is not None:
+            gap = text[first.end : second.start]
+            said = re.fullmatch(r"[\s\u00a0]*(?:[^\W\d_]{1,3}|and)[\s\u00a0]*", gap) and between.search(
+                text[max(0, first.start - 12) : first.start]
+            )
+            if said or re.fullmatch(r"[\s\u00a0]*[-–—][\s\u00a0]*", gap):
+                out.append(replace(first, qualifier="at_least"))
+                skip = True
+                continue
+        out.append(first)
+    return out
 
 
 # "17 and 15 years old": what a first number shares with the second, taken off to read what follows both.
@@ -111,11 +157,13 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     count_first = counts_come_first(numbers_of)
     options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
     missing = _words("missing", language)
-    for count in find_counts(text, numbers_of):
+    for count in _ranges_as_lower_bounds(find_counts(text, numbers_of, own_qualifiers=language is not None), text, language):
         after = text[count.end : count.end + 40]
+        if 1800 <= count.value <= 2100 and re.match(r"['’]\w", after):
+            continue  # a year with a case ending ("2014'te"), no count
         if _not_people().match(after) or _not_people().match(_PAIRED.sub("", after, count=1)):
             continue  # "19 anni"; "17 και 15 ετών": the first of two ages
-        if _said_of(missing, after):
+        if re.match(rf"^[\s\u00a0]*(?:\w+[\s\u00a0]+){{0,3}}(?:{missing.pattern})", after, re.IGNORECASE):
             continue  # "25 orang hilang", "50 are missing": neither dead nor injured
         left, right = sentence_bounds(text, count.start)
         children = _said_of(children_words, after)
@@ -137,14 +185,16 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
             options.append((count, children, sorted(scored)))
     best: dict[str, Count] = {}
     nearest: dict[str, float] = {}  # the distance of each field's count to its word
+    word_of: dict[int, tuple[int, str]] = {}  # the casualty word and field of each count, by its start
     for (count, children, scored), index in zip(options, _assign(options), strict=True):
         kind = keywords[index][2]
         field = f"children_{kind}" if children else kind
+        word_of[count.start] = (index, field)
         apart = next(d for d, i in scored if i == index)
         if field not in best or apart < nearest[field]:
             best[field], nearest[field] = count, apart
     for field, count in best.items():
-        result[field] = count.value
+        result[field] = sum(c.value for c in _summed_with(count, [c for c, _, _ in options], word_of, text, language))
     if result["killed"] is None and "children_killed" in best:
         result["killed"] = result["children_killed"]
         best["killed"] = best["children_killed"]

@@ -108,6 +108,8 @@ def _words_value(raw: str, words: dict[str, float] = _WORDS) -> float | None:
             return None
         if value == 100 and 0 < current < 10:
             current *= 100
+        elif value >= 10 and current == 1:
+            current = value  # "una ventina", "uma dezena": an article before a collective number
         else:
             current += value
     return total + current
@@ -152,10 +154,13 @@ def parse_number(text: str) -> int | None:
 
 # Qualifier words are per-language data (``approximate``, ``at_least`` and their ``_after`` forms
 # in ``summarizer/lexicon``); "+" after a number ("20+") is no language's.
-@functools.lru_cache(maxsize=1)
-def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    approx, least = pattern("approximate").pattern, pattern("at_least").pattern
-    approx_after, least_after = pattern("approximate_after").pattern, pattern("at_least_after").pattern
+@functools.lru_cache(maxsize=64)
+def _qualifier_patterns(language: str | None = None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # The words of the text's own language where it has a lexicon: English "over" is no
+    # qualifier in "gesproken over vijf doden" (Dutch: spoken of five dead).
+    approx, least = pattern("approximate", language=language).pattern, pattern("at_least", language=language).pattern
+    approx_after = pattern("approximate_after", language=language).pattern
+    least_after = pattern("at_least_after", language=language).pattern
     before = re.compile(rf"(?:(?P<approx>{approx})|(?P<least>{least}))[\s\u00a0]*$", re.IGNORECASE)
     after = re.compile(rf"^[\s\u00a0]*(?:(?P<approx>{approx_after})|(?P<least>\+|{least_after}))", re.IGNORECASE)
     return before, after
@@ -171,9 +176,11 @@ _NOT_A_COUNT_AFTER = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[$€£₴₽№#]|№\s*)\s*$")
 
 
-def _qualifier(text: str, start: int, end: int) -> str:
-    qual_before, qual_after = _qualifier_patterns()
-    for m in (qual_before.search(text[max(0, start - 40) : start]), qual_after.match(text[end : end + 15])):
+def _qualifier(text: str, start: int, end: int, language: str | None = None) -> str:
+    qual_before, qual_after = _qualifier_patterns(language)
+    head, *rest = text[start:end].split(maxsplit=1) or [""]
+    inside = qual_before.fullmatch(head) if rest else None  # "una ventina": about twenty
+    for m in (inside, qual_before.search(text[max(0, start - 40) : start]), qual_after.match(text[end : end + 15])):
         if m:
             return "approximate" if m.group("approx") else "at_least"
     return "exact"
@@ -184,7 +191,7 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in find_dates(text, "2000-01-01")]
 
 
-def find_counts(text: str, language: str | None = None) -> list[Count]:
+def find_counts(text: str, language: str | None = None, *, own_qualifiers: bool = False) -> list[Count]:
     """Every count in ``text`` (numerals and number words) with its qualifier.
 
     Qualifiers come from the words just before the number: approximate ("около", "почти",
@@ -192,9 +199,12 @@ def find_counts(text: str, language: str | None = None) -> list[Count]:
     ("не менее", "более", "понад", "щонайменше", "над", "поне", "at least", "over", "more than",
     "mindestens", "ponad", "plus de"...); otherwise exact. Parts of dates, percentages, money,
     times ("15:00") and compound adjectives ("20-точечного") are not counts. Number words are
-    those of ``language`` (every language's when None); numerals count in any language.
+    those of ``language`` (every language's when None); numerals count in any language. With
+    ``own_qualifiers`` (the text's language is known, not guessed) the qualifier words are
+    ``language``'s too.
     """
     spans = _date_spans(text)
+    qualifiers_of = language if own_qualifiers else None
     out: list[Count] = []
     number_re, words = _number_re(language)
     for m in number_re.finditer(text):
@@ -208,7 +218,7 @@ def find_counts(text: str, language: str | None = None) -> list[Count]:
         value = _match_value(m, words)
         if value is None or value != int(value):
             continue
-        out.append(Count(int(value), _qualifier(text, start, end), start, end))
+        out.append(Count(int(value), _qualifier(text, start, end, qualifiers_of), start, end))
     return _thousands_and_rest(out, text)
 
 

@@ -70,6 +70,6 @@ def test_still_not_english_is_replaced_by_plain_english() -> None:
     fake = _model([NOT_ENGLISH])
     result = extract_article(parse_article(NO_RECORDS, "es-rail"), fake.client())
     summary = result.summary
-    assert summary.headline == "Article es-rail"
+    assert summary.headline == "No meeting, demand or casualty figure found in an article published on 8 March 2024"
     assert summary.brief == "No meeting, demand or casualty figure was found in this article."
     assert any("not English" in w for w in result.stats.warnings)

@@ -6,6 +6,7 @@ from typing import Any
 
 from summarizer.articles import parse_article
 from summarizer.extract.headline import headline_brief, supported_names, unsupported_names
+from summarizer.extract.prompts import prompts
 from summarizer.extract.result import ExtractionStats
 from summarizer.records import Casualty, Demand, MeetingEvent
 from summarizer.testing import FakeModel
@@ -31,10 +32,16 @@ def test_names_the_article_does_not_support_are_found() -> None:
     known = supported_names(UKRAINIAN, [])
     assert unsupported_names("Zelensky met Joe Biden in Kyiv.", UKRAINIAN, known) == ["Joe Biden"]
     assert unsupported_names("Volodymyr Zelensky met Steve Vitkoff in Kyiv.", UKRAINIAN, known) == []
-    # Title case says nothing about names; a script English cannot be compared with is not judged.
+    # Title case says nothing about names.
     assert unsupported_names("Police Academy Bombing In Bogota Kills 21", SPANISH, known) == []
+    # In a script English cannot be compared with, only names the alias table knows are judged:
+    # one the article does not mention is invented ("Kazakhstan" retold from a prompt example).
     chinese = parse_article(" date 2025-07-29 泰国和柬埔寨领导人举行会谈。", "zh")
-    assert unsupported_names("Thai leader Anna Smith met Hun Manet.", chinese, []) == []
+    known = supported_names(chinese, [])
+    assert unsupported_names("Thai leader Anna Smith met Hun Manet.", chinese, known) == ["Hun Manet"]
+    assert unsupported_names("Kazakhstan Raises Minimum Pension", chinese, known) == ["Kazakhstan"]
+    named = parse_article(" date 2025-07-29 柬埔寨首相洪玛奈与泰国代总理普坦举行会谈。", "zh")
+    assert unsupported_names("Thai leader Anna Smith met Hun Manet.", named, supported_names(named, [])) == []
 
 
 def _summaries(*answers: dict[str, str]) -> FakeModel:
@@ -58,7 +65,8 @@ def test_a_name_invented_twice_leaves_what_is_clean() -> None:
     invented: dict[str, Any] = {"headline": "Zelensky meets Joe Biden", "brief": "The talks lasted three hours."}
     stats = ExtractionStats()
     headline, brief = headline_brief(UKRAINIAN, UKRAINIAN.body, _summaries(invented, invented).client(), stats, [])
-    assert headline == "Article kyiv" and brief == "The talks lasted three hours."
+    assert headline == "No meeting, demand or casualty figure found in an article published on 2 January 2025"
+    assert brief == "The talks lasted three hours."
     assert any("headline replaced" in w for w in stats.warnings)
 
 
@@ -107,3 +115,11 @@ def test_a_composed_headline_that_does_not_read_as_english_gives_way_to_the_next
     # With no English candidate, the first clean one stands.
     headline, _ = headline_brief(article, article.body, FakeModel().client(), ExtractionStats(), [demand])
     assert headline.startswith("Profsoyuz")
+
+
+def test_a_summary_that_retells_the_prompts_example_is_not_kept() -> None:
+    example = prompts().examples("summary")[0]["answer"]
+    fake = _summaries(dict(example), dict(example))
+    article = parse_article(" date 2025-05-06 刚果政府与M23叛军在多哈恢复和谈。", "zh")
+    headline, brief = headline_brief(article, article.body, fake.client(), ExtractionStats(), [])
+    assert headline != example["headline"] and brief != example["brief"]

@@ -21,10 +21,11 @@ from ..english import compose_brief, compose_headlines, date_words, plural
 from ..errors import ExtractionError
 from ..normalize.language import is_english
 from ..normalize.names import find_mentions, strip_cyrillic
-from ..normalize.text import is_latin_script
+from ..normalize.text import is_latin_script, token_set_similarity
 from .asking import note_failure, record_usage
 from .participants import ascii_fold
 from .passes import Asker, ask_summary
+from .prompts import prompts
 from .result import ExtractionStats
 
 __all__ = ["headline_brief", "supported_names", "unsupported_names"]
@@ -64,11 +65,14 @@ def unsupported_names(text: str, article: Article, known: list[str]) -> list[str
     or the place) that neither ``known`` names nor, in an article written in Latin letters or
     Cyrillic, the article's own words support. Text in title case, or about an article in
     another script, is only checked against ``known`` names where that can decide."""
-    if _title_case(text):
-        return []
     window_words = _article_words(article.body)
     if window_words is None:
-        return []  # nothing to compare an English name with
+        # Nothing to compare an English name with, but a person, state or place the alias
+        # table knows in English must be one it finds in the article ("Kazakhstan" in a
+        # summary of a Chinese article about Congo).
+        return [m.surface for m in find_mentions(text) if not {m.name, m.actor, m.place} & set(known)]
+    if _title_case(text):
+        return []
     known_words = {ascii_fold(w) for name in known for w in re.findall(r"\w+", name)}
     out = []
     for run in _NAME_RUN.findall(text):
@@ -130,22 +134,29 @@ def headline_brief(
             continue
         invented = unsupported_names(candidate_headline, article, known)
         invented += unsupported_names(candidate_brief, article, known)
-        if invented:
-            stats.warnings.append(f"summary named someone the article does not support: {', '.join(invented)}")
+        copied = _copies_an_example(candidate_headline, candidate_brief)  # the example's story told again
+        if invented or copied:
+            stats.warnings.append(
+                "summary retold the prompt's example"
+                if copied
+                else f"summary named someone the article does not support: {', '.join(invented)}"
+            )
             if attempt == 0:
                 retry = {"names": [n for n in known if " " in n or n[:1].isupper()][:12]}
                 continue
-            # Keep what is clean.
-            if not any(run in candidate_headline for run in invented):
+            # Keep what is clean; nothing of a copy.
+            if not copied and not any(run in candidate_headline for run in invented):
                 headline = headline or candidate_headline
-            if not any(run in candidate_brief for run in invented):
+            if not copied and not any(run in candidate_brief for run in invented):
                 brief = brief or candidate_brief
             break
         headline, brief = headline or candidate_headline, brief or candidate_brief
         break
     if not headline:
         stats.warnings.append("headline replaced: the model's was not English or not supported")
-        headline = f"Article {article.article_id}"
+        found = f"{plural(len(records), 'record')} found" if records else "No meeting, demand or casualty figure found"
+        published = date_words(article.published)
+        headline = f"{found} in an article published {published}" if published else f"{found} in this article"
     if not brief:
         stats.warnings.append("brief replaced: the model's was not English or not supported")
         brief = (  # true either way: an article whose records gave no clean sentence still has them
@@ -154,6 +165,19 @@ def headline_brief(
             else "No meeting, demand or casualty figure was found in this article."
         )
     return headline, brief
+
+
+COPY_SIMILARITY = 0.6
+"""An answer whose headline or brief shares this much of an example's words is a copy of it."""
+
+
+def _copies_an_example(headline: str, brief: str) -> bool:
+    """Whether the model's summary retells one of the prompt's examples instead of the article."""
+    return any(
+        token_set_similarity(headline, example["answer"]["headline"]) >= COPY_SIMILARITY
+        or token_set_similarity(brief, example["answer"]["brief"]) >= COPY_SIMILARITY
+        for example in prompts().examples("summary")
+    )
 
 
 def _clean(text: str, article: Article, known: list[str]) -> bool:

@@ -187,5 +187,6 @@ def test_a_surname_actor_is_the_full_name_the_article_writes() -> None:
 def test_the_articles_own_word_copied_or_a_pronoun_is_no_actor() -> None:
     candidate = _only_candidate(" date 2024-10-03 Madenciler işten çıkarılan arkadaşlarının geri alınmasını istiyor.")
     assert grounded_actor("madenciler", candidate, fallback=False, language="tr") is None
+    assert grounded_actor("Madenciler", candidate, fallback=False, language="tr") is None  # the lexicon's word
     assert grounded_actor("the speaker", candidate, fallback=False, language="tr") is None
     assert grounded_actor("dismissed miners", candidate, fallback=False, language="tr") == "dismissed miners"

@@ -302,9 +302,15 @@ def test_german_meeting_words_of_every_form_make_a_candidate(sentence: str) -> N
     assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]
 
 
-def test_english_talked_with_makes_a_candidate() -> None:
-    sentence = "On Friday Keir Starmer talked with Olaf Scholz for an hour."
-    article = parse_article(f" date 2024-03-15 {sentence}", "en")
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("On Friday Keir Starmer talked with Olaf Scholz for an hour.", "en"),
+        ("Presiden Joko Widodo mengunjungi keluarga korban di Bandung, Jumat malam.", "id"),
+    ],
+)
+def test_visits_and_talks_of_every_form_make_a_candidate(sentence: str, language: str) -> None:
+    article = parse_article(f" date 2024-03-15 {sentence}", language)
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     assert [c.sentence.text for c in meeting_candidates(sentences)] == [sentence]
 

@@ -157,6 +157,11 @@ def test_canonical_place(surface: str, expected: str) -> None:
     assert canonical_place(surface) == expected
 
 
+def test_a_continent_is_no_place_where_something_happened() -> None:
+    assert canonical_place("η χειρότερη σιδηροδρομική τραγωδία στην Ευρώπη") is None
+    assert canonical_place("в Европе и в Женеве") == "Geneva"
+
+
 def test_find_mentions_lower_case_ukrainian() -> None:
     text = "Віткофф повідомив, що в четвер зустрінеться з президентом рф володимиром путіним у москві."
     mentions = find_mentions(text)

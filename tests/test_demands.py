@@ -190,3 +190,15 @@ def test_the_articles_own_word_copied_or_a_pronoun_is_no_actor() -> None:
     assert grounded_actor("Madenciler", candidate, fallback=False, language="tr") is None  # the lexicon's word
     assert grounded_actor("the speaker", candidate, fallback=False, language="tr") is None
     assert grounded_actor("dismissed miners", candidate, fallback=False, language="tr") == "dismissed miners"
+
+
+def test_a_group_word_never_stands_for_a_person_named_before() -> None:
+    article = parse_article(GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Il deputato Ruggero Fiom chiede"), "fiom")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    says = _by_sentence(
+        "Fiom",
+        {"actor": "Ruggero Fiom", "target": "Italy", "demand": "A plan for the steelworks.", "category": "economic"},
+        {"actor": "protesters", "target": None, "demand": "Wage support for all staff.", "category": "economic"},
+    )
+    demands = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats(), "it")
+    assert [d.actor for d in demands] == ["Ruggero Fiom"]

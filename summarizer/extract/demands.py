@@ -8,6 +8,8 @@ import re
 
 from ..articles import Article
 from ..errors import ExtractionError
+from ..lexicon import pattern
+from ..normalize.groups import group_words
 from ..normalize.names import canonical_actor, canonical_person, strip_cyrillic
 from ..normalize.text import is_latin_script
 from ..records import Demand
@@ -15,6 +17,7 @@ from .asking import Memo, ask_once, note_failure, record_usage
 from .candidates import Candidate, is_title
 from .grounding import evidence_for_span
 from .participants import (
+    ascii_fold,
     bare_group,
     given_names,
     romanised_echo,
@@ -97,6 +100,23 @@ def as_listed(actor: str, text: str) -> str:
     return actor
 
 
+def _a_group(actor: str, window: str, language: str | None) -> bool:
+    """Whether an unknown actor reads as a union, movement or other group, not a person: a
+    list, an acronym or a group word ("Fim, Fiom, Uilm and Usb", "FNV", "Dockworkers' union"),
+    or a name the window writes after the language's word for a body ("il sindacato Fiom")."""
+    words = re.findall(r"[^\W\d_]+", actor)
+    if "," in actor or " and " in actor or any(w.isupper() and len(w) >= 2 for w in words):
+        return True
+    if any(ascii_fold(w) in group_words() for w in words):
+        return True
+    bodies = pattern("institutions", language=language) if language else None
+    return bool(
+        words
+        and bodies is not None
+        and re.search(rf"(?:{bodies.pattern})\W+(?:\w+\W+)?{re.escape(words[0])}(?!\w)", window, re.IGNORECASE)
+    )
+
+
 def _in_full(actor: str, text: str, language: str | None) -> str:
     """An unknown actor named by surname alone is the one full name the article writes for it
     ("Nkunda": "Laurent Nkunda")."""
@@ -133,7 +153,7 @@ def find_demands(
         if actor is not None:
             actor = _in_full(as_listed(actor, article.text), article.text, language)
             readable = is_latin_script(strip_cyrillic(window_text(candidate)))  # where supported_name checks it
-            if readable and canonical_actor(actor) is None and canonical_person(actor) is None:
+            if readable and canonical_actor(actor) is None and canonical_person(actor) is None and _a_group(actor, window_text(candidate), language):
                 named = (actor, candidate.sentence.index)
         log.debug(
             "demand? %s | model %r -> %r | resolved %r", candidate.sentence.text[:70], answer.actor, answer.target, actor

@@ -59,7 +59,11 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
                 return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
             if romanised_echo(raw, window, language):
                 return None  # ... nor those words in Latin letters ("profsoyuz")
-            if language != "en" and english.islower() and re.search(rf"(?<!\w){re.escape(english)}(?!\w)", window, re.I):
+            if (
+                language != "en"
+                and english.islower()
+                and re.search(rf"(?<!\w){re.escape(english)}(?!\w)", window, re.I)
+            ):
                 return None  # ... nor those words copied ("madenciler"): no English name
             return supported_name(english, window)
     if fallback and names:
@@ -84,9 +88,7 @@ def as_listed(actor: str, text: str) -> str:
     words = [w for w in re.findall(r"[^\W_][\w'’&.-]*", actor) if not (w.islower() and len(w) <= 3)]
     if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return actor
-    found = re.finditer(
-        r"(?<!\w)" + _LIST_SEPARATOR.join(re.escape(w) for w in words) + r"(?!\w)", text, re.IGNORECASE
-    )
+    found = re.finditer(r"(?<!\w)" + _LIST_SEPARATOR.join(re.escape(w) for w in words) + r"(?!\w)", text, re.IGNORECASE)
     for match in found:
         items = re.split(r"\s*,\s*", match.group(0))
         if len(items) < 2:
@@ -153,10 +155,19 @@ def find_demands(
         if actor is not None:
             actor = _in_full(as_listed(actor, article.text), article.text, language)
             readable = is_latin_script(strip_cyrillic(window_text(candidate)))  # where supported_name checks it
-            if readable and canonical_actor(actor) is None and canonical_person(actor) is None and _a_group(actor, window_text(candidate), language):
+            if (
+                readable
+                and canonical_actor(actor) is None
+                and canonical_person(actor) is None
+                and _a_group(actor, window_text(candidate), language)
+            ):
                 named = (actor, candidate.sentence.index)
         log.debug(
-            "demand? %s | model %r -> %r | resolved %r", candidate.sentence.text[:70], answer.actor, answer.target, actor
+            "demand? %s | model %r -> %r | resolved %r",
+            candidate.sentence.text[:70],
+            answer.actor,
+            answer.target,
+            actor,
         )
         if actor is None:
             stats.dropped_unsupported += 1
@@ -167,7 +178,9 @@ def find_demands(
         sentence = candidate.sentence
         evidence = evidence_for_span(article.text, sentence.start, sentence.end)
         if is_title(article, sentence.start, sentence.end):
-            titled.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
+            titled.append(
+                Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence])
+            )
             continue
         twin = next(
             (d for d in demands if (d.actor, d.target, d.category, d.demand) == (actor, target, answer.category, text)),

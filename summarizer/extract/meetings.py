@@ -377,7 +377,8 @@ def find_meetings(
             continue
         record_usage(stats, usage)
         if not answer.is_meeting or is_aggregate(candidate.sentence.text):
-            log.debug("meeting? %s | model: %s", candidate.sentence.text[:70], "yes, an aggregate" if answer.is_meeting else "no")
+            said = "yes, an aggregate" if answer.is_meeting else "no"
+            log.debug("meeting? %s | model: %s", candidate.sentence.text[:70], said)
             continue
         participants = resolve_participants(answer.participants, candidate, language)
         own_date = resolve_date(candidate.sentence.text, article.published)

@@ -310,10 +310,10 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
     "Außenminister", "Brasil") and does not open a sentence."""
     titles = pattern("institutions", language=language) if language else None
     found: set[str] = set()
-    for m in re.finditer(rf"(?<![\w.!?])(\s*)([^\W\d_][\w'’-]+)\s+{re.escape(surname)}(?!\w)", text):
-        given = m.group(2)
+    for m in re.finditer(rf"(?<![\w'’-])([^\W\d_][\w'’-]+)\s+{re.escape(surname)}(?!\w)", text):
+        given = m.group(1)
         before = text[: m.start()].rstrip()
-        if not given[:1].isupper() or not before or before[-1] in ".!?:\n»”\"":
+        if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
             continue
         folded = ascii_fold(given)
         if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:

@@ -56,11 +56,6 @@ def _said_of(words: re.Pattern[str], after: str) -> bool:
     )
 
 
-# "11 firefighters and three civilians were injured": two counts of one casualty word, each with
-# its own noun, joined by "and", add up.
-
-
-
 def _summed_with(
     count: Count, counts: list[Count], word_of: dict[int, tuple[int, str]], text: str, language: str | None
 ) -> list[Count]:
@@ -157,7 +152,9 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     count_first = counts_come_first(numbers_of)
     options: list[tuple[Count, bool, list[tuple[float, int]]]] = []
     missing = _words("missing", language)
-    for count in _ranges_as_lower_bounds(find_counts(text, numbers_of, own_qualifiers=language is not None), text, language):
+    for count in _ranges_as_lower_bounds(
+        find_counts(text, numbers_of, own_qualifiers=language is not None), text, language
+    ):
         after = text[count.end : count.end + 40]
         if 1800 <= count.value <= 2100 and re.match(r"['’]\w", after):
             continue  # a year with a case ending ("2014'te"), no count

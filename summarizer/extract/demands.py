@@ -75,15 +75,17 @@ GROUP_REFERENCE_WINDOW = 4
 """How many sentences after a named union or movement demands something "the unions" or
 "protesters" still stand for it."""
 
-# Between the names of a list: a comma, or a space and a short conjunction ("e", "y", "et", "and").
-_LIST_SEPARATOR = r"(?:\s*,\s*|\s+)(?:(?:[^\W\d_]{1,3}|&)\s+)?"
+# A short conjunction between the names of a list ("e", "y", "et", "and", "&").
+_CONJUNCTION = r"(?:[^\W\d_]{1,3}|&)"
+# Between the names of a list: a comma, or a space, perhaps with a conjunction.
+_LIST_SEPARATOR = rf"(?:\s*,\s*|\s+)(?:{_CONJUNCTION}\s+)?"
 
 
 def as_listed(actor: str, text: str) -> str:
     """An actor the article writes as a list ("Fim, Fiom, Uilm e Usb") in the English form of a
     list, "Fim, Fiom, Uilm and Usb", with the article's spelling, where the model's answer
     dropped the commas or kept the article's conjunction. Any other actor is returned as it is."""
-    if not re.search(r",|\s(?:[^\W\d_]{1,3}|&)\s", actor):
+    if not re.search(rf",|\s{_CONJUNCTION}\s", actor):
         return actor  # the answer is no list: one name
     words = [w for w in re.findall(r"[^\W_][\w'’&.-]*", actor) if not (w.islower() and len(w) <= 3)]
     if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
@@ -94,8 +96,8 @@ def as_listed(actor: str, text: str) -> str:
         if len(items) < 2:
             continue  # no comma: one name of several words ("Fim Fiom" may be one union)
         *head, last = items
-        tail = re.split(r"\s+(?:[^\W\d_]{1,3}|&)\s+", last)
-        if len(tail) == 2 and not re.search(r"\s(?:[^\W\d_]{1,3}|&)\s", match.group(0).replace(last, "")):
+        tail = re.split(rf"\s+{_CONJUNCTION}\s+", last)
+        if len(tail) == 2 and not re.search(rf"\s{_CONJUNCTION}\s", match.group(0).replace(last, "")):
             items = [*head, *tail]
         if all(i[:1].isupper() or i[:1].isdigit() for i in items):
             return ", ".join(items[:-1]) + " and " + items[-1]
@@ -154,12 +156,13 @@ def find_demands(
                 actor = named[0]  # "the unions", "protesters": the group the article just named
         if actor is not None:
             actor = _in_full(as_listed(actor, article.text), article.text, language)
-            readable = is_latin_script(strip_cyrillic(window_text(candidate)))  # where supported_name checks it
+            window = window_text(candidate)
+            readable = is_latin_script(strip_cyrillic(window))  # where supported_name checks it
             if (
                 readable
                 and canonical_actor(actor) is None
                 and canonical_person(actor) is None
-                and _a_group(actor, window_text(candidate), language)
+                and _a_group(actor, window, language)
             ):
                 named = (actor, candidate.sentence.index)
         log.debug(

@@ -70,7 +70,8 @@ def unsupported_names(text: str, article: Article, known: list[str]) -> list[str
         # Nothing to compare an English name with, but a person, state or place the alias
         # table knows in English must be one it finds in the article ("Kazakhstan" in a
         # summary of a Chinese article about Congo).
-        return [m.surface for m in find_mentions(text) if not {m.name, m.actor, m.place} & set(known)]
+        names = set(known)
+        return [m.surface for m in find_mentions(text) if not {m.name, m.actor, m.place} & names]
     if _title_case(text):
         return []
     known_words = {ascii_fold(w) for name in known for w in re.findall(r"\w+", name)}

@@ -85,7 +85,7 @@ def _ranges_as_lower_bounds(counts: list[Count], text: str, language: str | None
             continue
         if second is not None:
             gap = text[first.end : second.start]
-            said = re.fullmatch(r"[\s\u00a0]*(?:[^\W\d_]{1,3}|and)[\s\u00a0]*", gap) and between.search(
+            said = re.fullmatch(r"[\s\u00a0]*[^\W\d_]{1,3}[\s\u00a0]*", gap) and between.search(
                 text[max(0, first.start - 12) : first.start]
             )
             if said or re.fullmatch(r"[\s\u00a0]*[-–—][\s\u00a0]*", gap):

@@ -324,3 +324,10 @@ def test_relative_words_of_more_languages_come_from_their_lexicons(text: str, ex
 
 def test_a_daily_paper_is_not_today() -> None:
     assert resolve_date("قالت صحيفة اليومية إن المحادثات مستمرة.", "2026-12-01") is None
+
+
+def test_a_month_name_before_a_capitalised_word_is_a_given_name() -> None:
+    assert resolve_date("Die Gespräche zwischen Jan Brouwer und Piet Kramer dauerten lange.", "2024-05-02") is None
+    assert resolve_date("June Carter Cash sang at the rally.", "2024-05-02") is None
+    assert resolve_date("In January Lula met the union leaders.", "2024-05-02") == "2024-01"  # its cue word
+    assert resolve_date("On 10 Jan Lula met the union leaders.", "2024-05-02") == "2024-01-10"

@@ -86,6 +86,8 @@ def test_anchoring_word_starts_compounds_and_unspaced_scripts() -> None:
     assert not meeting.search("The stalks of wheat were burnt")  # "talks" only at a word start
     assert meeting.search("Die Friedensgespräche wurden vertagt")  # German compound ("~gespräch")
     assert meeting.search("两国外长在北京举行会谈")  # Chinese: no spaces, matched anywhere
+    assert meeting.search("苏丹政府与快速支援部队在吉达重启和谈")  # peace talks, simplified
+    assert meeting.search("蘇丹政府與快速支援部隊在吉達重啓和談")  # and traditional
     killed = pattern("killed", whole_words=True)
     assert killed.search("Bei dem Unglück gab es drei Todesopfer")
     assert not killed.search("The totals were revised")

@@ -9,7 +9,7 @@ import pytest
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
 from summarizer.extract.meetings import find_meetings, meeting_place
-from summarizer.extract.participants import names_nobody, parties_between, resolve_participants
+from summarizer.extract.participants import names_nobody, parties_between, resolve_participants, spelt_in
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import MeetingEvent
@@ -139,7 +139,7 @@ def test_a_title_with_a_states_adjective_names_nobody() -> None:
     assert resolve_participants(["Egyptian Minister of Intelligence", "Jan Peeters"], window) == ["Jan Peeters"]
 
 
-def _only_meeting(text: str, answer: dict[str, Any], asked_about: str = "") -> MeetingEvent:
+def _only_meeting(text: str, answer: dict[str, Any], asked_about: str = "", language: str = "en") -> MeetingEvent:
     """The one meeting found in ``text`` when the model gives ``answer`` for the sentences that
     contain ``asked_about`` and says no to the others."""
     article = parse_article(text, "one")
@@ -151,8 +151,18 @@ def _only_meeting(text: str, answer: dict[str, Any], asked_about: str = "") -> M
         return {"is_meeting": False}
 
     (meeting,) = find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
-                               ExtractionStats(), "en")  # fmt: skip
+                               ExtractionStats(), language)  # fmt: skip
     return meeting
+
+
+def test_the_tense_of_the_meeting_words_clause_decides_where_no_meeting_verb_does() -> None:
+    answer = {"participants": ["Jan Brouwer", "Piet Kramer"], "status": "planned"}
+    dutch = " date 2024-05-02 De handel kwam ter sprake in de gesprekken tussen Jan Brouwer en Piet Kramer."
+    assert _only_meeting(dutch, answer, language="nl").status == "happened"
+    german = " date 2024-05-02 Der Handel war Thema der Gespräche zwischen Jan Brouwer und Piet Kramer."
+    assert _only_meeting(german, answer, language="de").status == "happened"
+    silent = " date 2024-05-02 Der Handel ist Thema der Gespräche zwischen Jan Brouwer und Piet Kramer."
+    assert _only_meeting(silent, answer, language="de").status == "planned"  # the model's guess stands
 
 
 def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
@@ -274,6 +284,26 @@ def test_names_nothing_in_an_unreadable_window_vouches_for_are_no_meeting() -> N
     known = " date 2024-05-20 التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني في القاهرة اليوم."
     (meeting,) = _answered(known, {"القاهرة": ["Sergey Lavrov", "Nasser Al-Amri"]})
     assert meeting.participants == ["Sergey Lavrov", "Nasser Al-Amri"]  # one name the table finds there
+
+
+def test_a_name_an_unreadable_window_spells_vouches_for_itself() -> None:
+    # Latin letters inside Chinese; Chinese characters whose reading is the English name.
+    latin = " date 2024-07-02 GAM领导人在赫尔辛基举行会谈。"
+    (meeting,) = _answered(latin, {"赫尔辛基": ["GAM", "Malik Mahmud"]})
+    assert meeting.participants == ["GAM", "Malik Mahmud"]
+    spelt = " date 2024-07-02 王沪宁与刘建超在北京举行会谈。"
+    (meeting,) = _answered(spelt, {"北京": ["Wang Huning", "Liu Jianchao"]})
+    assert meeting.participants == ["Wang Huning", "Liu Jianchao"]
+    invented = " date 2024-07-02 两国代表团在北京举行会谈。"
+    assert _answered(invented, {"北京": ["Li Qiang", "Zhang Wei"]}) == []
+
+
+def test_spelt_in_compares_letters_not_spaces_or_case() -> None:
+    assert spelt_in("Xi Jinping", "中方表示,习近平将出席峰会")
+    assert spelt_in("Mitsotakis", "Ο Μητσοτάκης συναντήθηκε")
+    assert spelt_in("M23", "剛果與M23重啓和談")
+    assert not spelt_in("Li", "李强")  # too short to tell
+    assert not spelt_in("Kim Jong-un", "中方表示")
 
 
 def test_a_meeting_of_the_articles_own_day_told_in_the_past_has_happened() -> None:

@@ -9,6 +9,7 @@ from summarizer.extract.participants import (
     resolve_participants,
     unknown_entity,
     window_people,
+    without_title,
 )
 from summarizer.extract.sentences import Sentence
 from summarizer.normalize.names import find_mentions
@@ -204,3 +205,19 @@ def test_the_full_names_an_article_writes_for_a_surname() -> None:
     assert given_names("Dantas", text, "pt") == {"Carlos Dantas"}  # a title opening a sentence is no given name
     assert given_names("Weber", "Der Außenminister Weber reiste ab.", "de") == set()  # a title, capitalised
     assert given_names("Weber", "Später sprach Weber.", "de") == set()
+
+
+def test_titles_the_model_copies_before_a_name_are_dropped() -> None:
+    assert without_title("generaal Ian Isberg", "nl") == "Ian Isberg"
+    assert without_title("Gewerkschaftschef Jonas Klein", "de") == "Jonas Klein"
+    assert without_title("former Prime Minister Ana Reyes", "en") == "Ana Reyes"
+    assert without_title("ex-presidente Ana Reyes", "es") == "Ana Reyes"
+    assert without_title("CNV-voorzitter De Waal", "nl") == "De Waal"
+    assert without_title("Jean-Pierre Raffarin", "fr") == "Jean-Pierre Raffarin"
+    for kept in ("de Croo", "van der Bellen", "General Motors", "miners of PG Silesia", "Hamas delegation"):
+        assert without_title(kept, "en") == kept
+    candidate = _candidate("Le président Jean Dupont a reçu le ministre Paul Martin à Lyon.")
+    assert resolve_participants(["président Jean Dupont", "ministre Paul Martin"], candidate, "fr") == [
+        "Jean Dupont",
+        "Paul Martin",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.normalize.tense import clause_tense, meeting_tense
+from summarizer.normalize.tense import clause_tense, cue_tense, meeting_tense
 
 
 def test_meeting_verbs() -> None:
@@ -50,3 +50,19 @@ def test_what_came_after_a_meeting_puts_the_meeting_in_the_past(sentence: str) -
 def test_what_comes_after_a_meeting_still_to_come_is_no_past() -> None:
     assert meeting_tense("Görüşmenin ardından bakan yarın Ankara'ya dönecek.") != "past"
     assert meeting_tense("After the meeting in Vienna, the minister will fly on to Rome.") != "past"
+
+
+def test_the_russian_noun_for_a_meeting_tells_no_tense_its_verb_does() -> None:
+    assert meeting_tense("Встреча глав МИД двух стран состоится в пятницу в Анкаре.") == "future"
+    assert meeting_tense("Министр в среду встретится с профсоюзами.") == "future"
+    assert meeting_tense("Министр встретился с профсоюзами в среду.") == "past"
+    assert meeting_tense("Встреча глав МИД прошла в Анкаре.") == "past"
+
+
+def test_cue_tense_reads_cue_words_not_slavic_past_endings() -> None:
+    text = "Стив Роджерс в четверг встретится с шахтёрами в Кемерово, сообщил его помощник."
+    start = text.index("встретится")
+    assert cue_tense(text, start, start + 10) is None
+    assert clause_tense(text, start, start + 10) == "past"  # the "-ив" of "Стив" reads as a past form
+    dutch = "Het loon kwam ter sprake in het overleg met de bonden."
+    assert cue_tense(dutch, dutch.index("overleg"), dutch.index("overleg") + 7) == "past"

@@ -10,11 +10,12 @@ from difflib import SequenceMatcher
 
 from ..articles import Article
 from ..errors import ExtractionError
+from ..lexicon import pattern
 from ..normalize.dates import dates_compatible, find_dates, resolve_date
 from ..normalize.delegations import STATE_DELEGATIONS
 from ..normalize.names import canonical_actor, canonical_person, find_mentions, strip_cyrillic
 from ..normalize.numbers import parse_duration_hours
-from ..normalize.tense import clause_tense, meeting_tense
+from ..normalize.tense import clause_tense, cue_tense, meeting_tense
 from ..normalize.text import is_latin_script
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
@@ -184,6 +185,10 @@ def _build_meeting(
     else:
         tense = meeting_tense(sentence.text)
         certain = tense is not None
+        if tense is None:
+            # No meeting verb tells the tense: the clause of the meeting word does, if anything
+            # ("the relations came up in the talks between Rutte and Wilmès": past), not certain.
+            tense = _tense_at_meeting_word(sentence.text, language)
         if tense == "past":
             status = "happened"
         elif tense == "future" and status == "happened":
@@ -209,6 +214,16 @@ def _build_meeting(
         topics=topics_of(sentence.text),
         status_certain=certain,
     )
+
+
+def _tense_at_meeting_word(text: str, language: str | None) -> str | None:
+    """The tense of the clause around the sentence's first meeting word (the lexicon's
+    ``meeting``), told by the lexicons' general past and future cue words; None when they are
+    silent or the sentence has no meeting word of the language."""
+    if language is None:
+        return None
+    found = pattern("meeting", language=language).search(text)
+    return cue_tense(text, found.start(), found.end()) if found else None
 
 
 def _format(meeting: _Meeting) -> str:
@@ -395,6 +410,7 @@ def find_meetings(
         if participants and all(unverified(name, candidate) for name in participants):
             # "وزير الخارجية المصري يلتقي نظيره الأردني" answered "Walid El-Sayed and Mohamed
             # El-Sayed": names nothing in the window can vouch for are no meeting.
+            log.debug("meeting? %s | model %s, unverified", candidate.sentence.text[:70], answer.participants)
             stats.dropped_unsupported += 1
             continue
         meeting = _build_meeting(participants, answer.status, candidate, article, own_date, answer.location, language)

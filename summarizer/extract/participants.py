@@ -7,6 +7,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from anyascii import anyascii
+
 from ..lexicon import pattern
 from ..normalize.delegations import DELEGATIONS, STATE_DELEGATIONS, STATE_OF_DELEGATION
 from ..normalize.groups import group_words
@@ -97,6 +99,31 @@ def _echoed_mention(english: str, candidate: Candidate) -> str | None:
     return None
 
 
+def without_title(name: str, language: str | None = None) -> str:
+    """``name`` without the titles the model copied before it ("generaal Ian Isberg",
+    "ministre Paul Martin", "FNV-voorzitter De Waal" -> the names): leading words (or the last
+    part of a hyphenated word) that are lower-case, group words or the language's words for a
+    body, as long as a capitalised name of two words or more remains ("de Croo", "General
+    Motors" stay as they are)."""
+    words = name.split()
+    titles = pattern("institutions", whole_words=True, language=language) if language else None
+
+    def title(word: str) -> bool:
+        # "FNV-voorzitter", "ex-presidente": a title compound; "de", "van", "of", "bin": no title.
+        word = re.split(r"[-‐‑]", word)[-1]
+        if len(word) <= 3:
+            return False
+        return word[:1].islower() or ascii_fold(word) in group_words() or bool(titles and titles.fullmatch(word))
+
+    lead = 0
+    while lead < len(words) and title(words[lead]):
+        lead += 1
+    rest = words[lead:]
+    if lead == 0 or len(rest) < 2 or not rest[0][:1].isupper():
+        return name
+    return " ".join(rest)
+
+
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
     """Map the model's names to canonical names that the sentence or its context mention.
 
@@ -116,7 +143,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
     comparable = is_latin_script(window)
     resolved: list[str] = []
     for raw in names:
-        raw = raw.strip()
+        raw = without_title(raw.strip(), language)
         if not raw:
             continue
         english = strip_cyrillic(raw).strip()
@@ -244,7 +271,19 @@ def unverified(name: str, candidate: Candidate) -> bool:
         return False
     if name in window_people(candidate) or name in DELEGATIONS.values() or "delegation" in name.lower():
         return False
-    return True
+    return not spelt_in(name, window)
+
+
+def spelt_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name``, in Latin letters ("M23" in a Chinese sentence) or in a
+    script whose letters spell it ("习近平" for "Xi Jinping", "Μητσοτάκης" for "Mitsotakis"):
+    the name's letters, without spaces and case, appear in the text's romanisation."""
+    letters = _letters(ascii_fold(name))
+    return len(letters) >= 3 and letters in _letters(anyascii(text))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def source_institution(raw: str, language: str | None) -> bool:

@@ -302,9 +302,14 @@ _EN_MONTH_CUE = re.compile(
 def _english_month_context(text: str, m: re.Match[str]) -> bool:
     """English/German month names alone need a cue word ("in May", "im Mai"): May is also a verb."""
     word = m.group("mcs")
-    if word in ("May", "MAY", "March", "MARCH") or word.endswith("."):
+    if word in ("May", "MAY", "March", "MARCH") or word.endswith(".") or _BEFORE_A_NAME.match(text, m.end()):
+        # A month name right before a capitalised word is a given name without a cue word
+        # ("Jan Brouwer", "June Carter"); "in January Trump met..." has its cue.
         return bool(_EN_MONTH_CUE.search(text[max(0, m.start() - 20) : m.start()]))
     return True
+
+
+_BEFORE_A_NAME = re.compile(r"\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
 
 
 def _add_relative(text: str, pub: dt.date, add: _Adder) -> None:

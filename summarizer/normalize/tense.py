@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import pattern
 
-__all__ = ["clause_tense", "clauses", "meeting_tense"]
+__all__ = ["clause_tense", "clauses", "cue_tense", "meeting_tense"]
 
 
 _REPORTING = re.compile(
@@ -54,13 +54,25 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:start] + " " + text[end:right]
 
 
-def clause_tense(text: str, start: int, end: int) -> str | None:
-    """'future', 'past' or None for the clause around ``text[start:end]``."""
+def cue_tense(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' where the clause around ``text[start:end]`` has a tense cue word of the
+    lexicons (``future``, ``past``: "will", "kwamen", "war"); else None. Unlike ``clause_tense``
+    it does not read Slavic "-л" forms, which a reported meeting's verb of saying also has
+    ("встретится ..., сообщил Песков")."""
     clause = _clause(text, start, end)
     if _FUTURE.search(clause):
         return "future"
     if _PAST_OTHER.search(clause):
         return "past"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the clause around ``text[start:end]``."""
+    cued = cue_tense(text, start, end)
+    if cued is not None:
+        return cued
+    clause = _clause(text, start, end)
     for m in _PAST_SLAVIC.finditer(clause):
         word = m.group(1).lower()
         if len(word) >= 3 and word not in _NOT_PAST and not _REPORTING.match(word):

@@ -183,6 +183,22 @@ def test_a_figure_the_article_repeats_is_one_record() -> None:
     assert (kharkiv.killed, len(kharkiv.evidence)) == (9, 1)  # the same figure of another place
 
 
+
+def test_a_figure_told_again_with_less_or_another_date_is_still_one_record() -> None:
+    text = (
+        " date 2024-03-08 Bei dem Einsturz eines Wohnhauses in Bursa starben 14 Menschen, 23 wurden verletzt.\n\n"
+        "Die Rettungsarbeiten dauerten bis Freitag.\n\n"
+        "Die Behörden bestätigten am Donnerstag erneut, dass die 14 Toten alle Bewohner des Hauses waren."
+    )
+    (record,) = _records(text, "de")
+    assert (record.killed, record.injured, len(record.evidence)) == (14, 23, 2)
+    one = (
+        " date 2024-03-08 One person was killed in a fire in Bursa on Monday.\n\n"
+        "Firefighters said the blaze started in a kitchen.\n\n"
+        "On Wednesday one person was killed in a crash in Bursa."
+    )
+    assert len(_records(one, "en")) == 2  # one death told twice may be two
+
 @pytest.mark.parametrize(
     "text,language,killed",
     [

@@ -97,6 +97,12 @@ def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty
             (k for k in kept if (k.killed, k.injured) == (record.killed, record.injured) and _compatible(k, record)),
             None,
         )
+        if twin is None:
+            twin = next((k for k in kept if _same_figure(k, record) and _compatible(k, record, "period")), None)
+            if twin is not None:
+                for name in ("killed", "injured"):
+                    if getattr(twin, name) is None:
+                        setattr(twin, name, getattr(record, name))
         if twin is None and _in_title(record, article):
             twin = next((k for k in records if k is not record and _restates(record, k)), None)
             if twin is not None:
@@ -110,6 +116,18 @@ def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty
                 setattr(twin, name, getattr(record, name))
         twin.evidence = twin.evidence + record.evidence
     return kept
+
+
+def _same_figure(a: Casualty, b: Casualty) -> bool:
+    """Whether one record's counts are all the other's, one of them a count above one: the
+    article repeats a figure ("31 killed and 94 injured" ... "the 31 dead"; "66 deaths" in the
+    lead and again in a later update dated otherwise). One death told twice may be two."""
+    for small, large in ((a, b), (b, a)):
+        given = [(getattr(small, n), getattr(large, n)) for n in ("killed", "injured")]
+        given = [(x, y) for x, y in given if x is not None]
+        if given and all(x == y for x, y in given) and any(x >= 2 for x, _ in given):
+            return True
+    return False
 
 
 def _in_title(record: Casualty, article: Article) -> bool:
@@ -168,9 +186,12 @@ NEIGHBOURS = 2
 _DESCRIBING = ("victims", "period", "country", "location")
 
 
-def _compatible(a: Casualty, b: Casualty) -> bool:
-    """Whether two counts may describe one incident: nothing known about them differs."""
+def _compatible(a: Casualty, b: Casualty, *ignored: str) -> bool:
+    """Whether two counts may describe one incident: nothing known about them differs (but the
+    fields ``ignored``)."""
     for name in _DESCRIBING:
+        if name in ignored:
+            continue
         x, y = getattr(a, name), getattr(b, name)
         if x not in (None, "unspecified") and y not in (None, "unspecified") and x != y:
             return False

@@ -213,6 +213,8 @@ def test_titles_the_model_copies_before_a_name_are_dropped() -> None:
     assert without_title("former Prime Minister Ana Reyes", "en") == "Ana Reyes"
     assert without_title("ex-presidente Ana Reyes", "es") == "Ana Reyes"
     assert without_title("CNV-voorzitter De Waal", "nl") == "De Waal"
+    assert without_title("CNV-voorzitter Terpstra", "nl") == "Terpstra"
+    assert without_title("generaal Nkunda", "nl") == "Nkunda"
     assert without_title("Jean-Pierre Raffarin", "fr") == "Jean-Pierre Raffarin"
     for kept in ("de Croo", "van der Bellen", "General Motors", "miners of PG Silesia", "Hamas delegation"):
         assert without_title(kept, "en") == kept

@@ -103,8 +103,9 @@ def without_title(name: str, language: str | None = None) -> str:
     """``name`` without the titles the model copied before it ("generaal Ian Isberg",
     "ministre Paul Martin", "FNV-voorzitter De Waal" -> the names): leading words (or the last
     part of a hyphenated word) that are lower-case, group words or the language's words for a
-    body, as long as a capitalised name of two words or more remains ("de Croo", "General
-    Motors" stay as they are)."""
+    body, as long as a capitalised name remains: a surname alone after a lower-case or compound
+    title ("generaal Nkunda"), two words after a capitalised one ("de Croo", "General Motors"
+    stay as they are)."""
     words = name.split()
     titles = pattern("institutions", whole_words=True, language=language) if language else None
 
@@ -119,7 +120,10 @@ def without_title(name: str, language: str | None = None) -> str:
     while lead < len(words) and title(words[lead]):
         lead += 1
     rest = words[lead:]
-    if lead == 0 or len(rest) < 2 or not rest[0][:1].isupper():
+    # A title that cannot be a name's first word (lower case, or a compound: "generaal",
+    # "CNV-voorzitter") may stand before a surname alone; a capitalised one only before two words.
+    plain = all(w[:1].islower() or re.search(r"[-‐‑]", w) for w in words[:lead])
+    if lead == 0 or len(rest) < (1 if plain else 2) or not rest[0][:1].isupper():
         return name
     return " ".join(rest)
 

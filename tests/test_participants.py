@@ -205,6 +205,7 @@ def test_the_full_names_an_article_writes_for_a_surname() -> None:
     assert given_names("Dantas", text, "pt") == {"Carlos Dantas"}  # a title opening a sentence is no given name
     assert given_names("Weber", "Der Außenminister Weber reiste ab.", "de") == set()  # a title, capitalised
     assert given_names("Weber", "Später sprach Weber.", "de") == set()
+    assert given_names("Smit", "Hij sprak met FNV-voorzitter Smit en met Jan-Willem Smit.", "nl") == {"Jan-Willem Smit"}
 
 
 def test_titles_the_model_copies_before_a_name_are_dropped() -> None:

@@ -358,6 +358,8 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
         before = text[: m.start()].rstrip()
         if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
             continue
+        if re.search(r"[-‐‑]\w*$", given) and given.rsplit("-", 1)[-1][:1].islower():
+            continue  # "CNV-voorzitter Terpstra", "ex-ministro": a title compound, no given name
         folded = ascii_fold(given)
         if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:
             continue

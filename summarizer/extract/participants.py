@@ -99,6 +99,10 @@ def _echoed_mention(english: str, candidate: Candidate) -> str | None:
     return None
 
 
+# Lower-case words of more than three letters that belong to a surname ("della Rovere").
+_NAME_PARTICLES = frozenset({"della", "delle", "dello", "degli", "dalla", "dalle"})
+
+
 def without_title(name: str, language: str | None = None) -> str:
     """``name`` without the titles the model copied before it ("generaal Ian Isberg",
     "ministre Paul Martin", "FNV-voorzitter De Waal" -> the names): leading words (or the last
@@ -112,7 +116,7 @@ def without_title(name: str, language: str | None = None) -> str:
     def title(word: str) -> bool:
         # "FNV-voorzitter", "ex-presidente": a title compound; "de", "van", "of", "bin": no title.
         word = re.split(r"[-‐‑]", word)[-1]
-        if len(word) <= 3:
+        if len(word) <= 3 or word in _NAME_PARTICLES:
             return False
         return word[:1].islower() or ascii_fold(word) in group_words() or bool(titles and titles.fullmatch(word))
 
@@ -358,7 +362,7 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
         before = text[: m.start()].rstrip()
         if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
             continue
-        if re.search(r"[-‐‑]\w*$", given) and given.rsplit("-", 1)[-1][:1].islower():
+        if re.split(r"[-‐‑]", given)[-1][:1].islower():
             continue  # "CNV-voorzitter Terpstra", "ex-ministro": a title compound, no given name
         folded = ascii_fold(given)
         if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:

@@ -57,8 +57,8 @@ def _clause(text: str, start: int, end: int) -> str:
 def cue_tense(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' where the clause around ``text[start:end]`` has a tense cue word of the
     lexicons (``future``, ``past``: "will", "kwamen", "war"); else None. Unlike ``clause_tense``
-    it does not read Slavic "-л" forms, which a reported meeting's verb of saying also has
-    ("встретится ..., сообщил Песков")."""
+    it does not read the Slavic past endings, which names also have ("Стив" reads as a past
+    form in "Стив Уиткофф в четверг встретится с Путиным")."""
     clause = _clause(text, start, end)
     if _FUTURE.search(clause):
         return "future"

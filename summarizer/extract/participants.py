@@ -99,6 +99,8 @@ def _echoed_mention(english: str, candidate: Candidate) -> str | None:
     return None
 
 
+# The dashes of a compound word ("FNV-voorzitter", "ex‑presidente").
+_DASH = re.compile(r"[-‐‑]")
 # Lower-case words of more than three letters that belong to a surname ("della Rovere").
 _NAME_PARTICLES = frozenset({"della", "delle", "dello", "degli", "dalla", "dalle"})
 
@@ -115,7 +117,7 @@ def without_title(name: str, language: str | None = None) -> str:
 
     def title(word: str) -> bool:
         # "FNV-voorzitter", "ex-presidente": a title compound; "de", "van", "of", "bin": no title.
-        word = re.split(r"[-‐‑]", word)[-1]
+        word = _DASH.split(word)[-1]
         if len(word) <= 3 or word in _NAME_PARTICLES:
             return False
         return word[:1].islower() or ascii_fold(word) in group_words() or bool(titles and titles.fullmatch(word))
@@ -126,7 +128,7 @@ def without_title(name: str, language: str | None = None) -> str:
     rest = words[lead:]
     # A title that cannot be a name's first word (lower case, or a compound: "generaal",
     # "CNV-voorzitter") may stand before a surname alone; a capitalised one only before two words.
-    plain = all(w[:1].islower() or re.search(r"[-‐‑]", w) for w in words[:lead])
+    plain = all(w[:1].islower() or _DASH.search(w) for w in words[:lead])
     if lead == 0 or len(rest) < (1 if plain else 2) or not rest[0][:1].isupper():
         return name
     return " ".join(rest)
@@ -362,7 +364,7 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
         before = text[: m.start()].rstrip()
         if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
             continue
-        if re.split(r"[-‐‑]", given)[-1][:1].islower():
+        if _DASH.split(given)[-1][:1].islower():
             continue  # "CNV-voorzitter Terpstra", "ex-ministro": a title compound, no given name
         folded = ascii_fold(given)
         if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:

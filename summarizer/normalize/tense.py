@@ -59,7 +59,10 @@ def cue_tense(text: str, start: int, end: int) -> str | None:
     lexicons (``future``, ``past``: "will", "kwamen", "war"); else None. Unlike ``clause_tense``
     it does not read the Slavic past endings, which names also have ("Стив" reads as a past
     form in "Стив Уиткофф в четверг встретится с Путиным")."""
-    clause = _clause(text, start, end)
+    return _cued(_clause(text, start, end))
+
+
+def _cued(clause: str) -> str | None:
     if _FUTURE.search(clause):
         return "future"
     if _PAST_OTHER.search(clause):
@@ -69,10 +72,10 @@ def cue_tense(text: str, start: int, end: int) -> str | None:
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None for the clause around ``text[start:end]``."""
-    cued = cue_tense(text, start, end)
+    clause = _clause(text, start, end)
+    cued = _cued(clause)
     if cued is not None:
         return cued
-    clause = _clause(text, start, end)
     for m in _PAST_SLAVIC.finditer(clause):
         word = m.group(1).lower()
         if len(word) >= 3 and word not in _NOT_PAST and not _REPORTING.match(word):

@@ -84,7 +84,9 @@ def test_extract_writes_schema_valid_jsonl(tmp_path: Path, fake: FakeModel) -> N
 def test_brief_prints_markdown(capsys: pytest.CaptureFixture[str], fake: FakeModel) -> None:
     assert cli(["brief", str(SEED)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Witkoff to meet Putin")
+    # The seed names the sides of talks in Berlin, a meeting whatever the fake model says: the
+    # headline is composed from that record, not the model's summary of the lead.
+    assert out.startswith("# US delegation and Ukrainian delegation hold a meeting in Berlin\n")
     assert "source language: Bulgarian" in out and "## Meetings" in out
 
 
@@ -166,9 +168,14 @@ def test_interrupted_run_keeps_finished_articles_of_a_new_file(tmp_path: Path, f
         return answer(request)
 
     fake.responder = interrupt_second_article
+    # Articles without records, so that each asks for its summary last (and the fake summary's
+    # names are the article's: no second try).
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    for path, day in ((first, "Thursday"), (second, "Friday")):
+        path.write_text(f" date 2025-06-01 Steve Witkoff flew to Moscow on {day}; Vladimir Putin spoke.\n", "utf-8")
     out = tmp_path / "out.jsonl"
-    assert cli(["extract", str(SEED), str(SEED_B), "-o", str(out)]) == 130
-    assert [json.loads(line)["article_id"] for line in _lines(out)] == [SEED.stem]  # ready for --resume
+    assert cli(["extract", str(first), str(second), "-o", str(out)]) == 130
+    assert [json.loads(line)["article_id"] for line in _lines(out)] == ["first"]  # ready for --resume
 
 
 def test_sigterm_exits_143_and_keeps_the_old_output(
@@ -293,7 +300,9 @@ def test_types_asks_only_the_wanted_questions(
     assert cli(["extract", str(ROOT / "seeds" / "003_32f261f9b184bad9.txt"), "--types", "meetings,casualties"]) == 0
     data = json.loads(capsys.readouterr().out)
     asked = {FakeModel.schema_title(r) for r in fake.requests}
-    assert asked == {"MeetingAnswer", "SummaryAnswer"}
+    # The summary question is asked only where no record was found (the seed's talks in Davos
+    # are one whatever the fake model says): never a demand question.
+    assert "MeetingAnswer" in asked and asked <= {"MeetingAnswer", "SummaryAnswer"}
     assert data["demands"] == []
     schema = json.loads((ROOT / "schemas" / "ArticleSummary.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)

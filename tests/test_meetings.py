@@ -9,7 +9,13 @@ import pytest
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, meeting_candidates, reportable, with_context
 from summarizer.extract.meetings import find_meetings, meeting_place
-from summarizer.extract.participants import names_nobody, parties_between, resolve_participants, spelt_in
+from summarizer.extract.participants import (
+    names_nobody,
+    parties_between,
+    resolve_participants,
+    spelt_in,
+    talk_sides,
+)
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import MeetingEvent
@@ -409,6 +415,44 @@ def test_the_sides_a_sentence_names_between_are_at_the_table(sentence: str, lang
     assert parties_between(_candidate_of(sentence, language), language) == sides
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "sides"),
+    [
+        ("Am Samstag hatten Unterhändler Armeniens und Aserbaidschans in Genf miteinander verhandelt.", "de",
+         ["Armenian delegation", "Azerbaijani delegation"]),
+        ("Negotiators of Israel and Hamas held indirect talks in Cairo on Sunday.", "en",
+         ["Israeli delegation", "Hamas delegation"]),
+        ("Представители России, Украины и Турции провели переговоры в Стамбуле.", "ru",
+         ["Russian delegation", "Ukrainian delegation", "Turkish delegation"]),
+        # A list that is no list of sides: the second name comes after other words.
+        ("Representatives of Israel held talks in Cairo with officials who had met Hamas.", "en", []),
+    ],
+)  # fmt: skip
+def test_the_sides_a_list_of_envoys_names_are_at_the_table(sentence: str, language: str, sides: list[str]) -> None:
+    candidate = _candidate_of(sentence, language)
+    assert list(talk_sides(candidate, language)) == sides
+    # No "between": without envoys (where the model names who met) the sentence names no sides.
+    assert parties_between(candidate, language) == [] and talk_sides(candidate, language, envoys=False) == {}
+
+
+def _meetings_of(text: str, says: Any, language: str) -> list[MeetingEvent]:
+    article = parse_article(text, "one")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    return find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                         ExtractionStats(), language)  # fmt: skip
+
+
+def test_talks_of_named_sides_are_a_meeting_where_the_model_says_no() -> None:
+    text = " date 2024-05-20 Unterhändler Armeniens und Aserbaidschans haben am Samstag in Genf miteinander verhandelt."
+    (meeting,) = _meetings_of(text, lambda request: {"is_meeting": False}, "de")
+    assert meeting.participants == ["Armenian delegation", "Azerbaijani delegation"]
+    assert (meeting.location, meeting.date, meeting.status) == ("Geneva", "2024-05-18", "happened")
+    # The place a side is named by is no venue: "Moskaus" says who, Abu Dhabi where.
+    text = " date 2024-05-20 Unterhändler Moskaus und Kiews haben am Samstag in Abu Dhabi miteinander verhandelt."
+    (meeting,) = _meetings_of(text, lambda request: {"is_meeting": False}, "de")
+    assert meeting.participants == ["Russian delegation", "Ukrainian delegation"] and meeting.location == "Abu Dhabi"
+
+
 def test_sides_named_between_replace_a_person_only_the_model_brings_in() -> None:
     text = (
         " date 2024-05-20 Volodymyr Zelensky spoke to reporters in Kyiv on Monday.\n\n"
@@ -417,3 +461,19 @@ def test_sides_named_between_replace_a_person_only_the_model_brings_in() -> None
     answer = {"participants": ["Volodymyr Zelensky"], "status": "happened"}
     meeting = _only_meeting(text, answer, "Geneva")
     assert meeting.participants == ["Ukrainian delegation", "US delegation", "Russian delegation"]
+
+
+def test_talks_of_delegations_told_again_at_the_same_place_are_the_named_meeting() -> None:
+    text = (
+        " date 2024-05-20 Last week Rubio held talks with Sergey Lavrov in Riyadh, and he will meet Putin soon.\n\n"
+        "In Riyadh negotiators of the US and Russia held talks for five hours."
+    )
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        if "Lavrov" in FakeModel.question(request).split("Target sentence:", 1)[-1].split("\n")[0]:
+            return {"is_meeting": True, "participants": ["Marco Rubio", "Sergey Lavrov"], "status": "planned"}
+        return {"is_meeting": False}
+
+    (meeting,) = _meetings_of(text, says, "en")
+    assert meeting.participants == ["Marco Rubio", "Sergey Lavrov"] and meeting.location == "Riyadh"
+    assert len(meeting.evidence) == 2

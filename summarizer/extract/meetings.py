@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..articles import Article
@@ -24,10 +24,10 @@ from .grounding import evidence_for_span
 from .participants import (
     ascii_fold,
     given_names,
-    parties_between,
     resolve_participants,
     source_institution,
     supported_name,
+    talk_sides,
     unknown_entity,
     unverified,
     window_mentions,
@@ -226,6 +226,11 @@ def _tense_at_meeting_word(text: str, language: str | None) -> str | None:
     return cue_tense(text, found.start(), found.end()) if found else None
 
 
+def _delegations_at(sides: list[str]) -> bool:
+    """Whether a sentence names two sides of talks or more, all delegations, no person."""
+    return len(sides) >= 2 and all("delegation" in side for side in sides)
+
+
 def _format(meeting: _Meeting) -> str:
     """A call or a video call where a mention's words say so (lexicon ``phone``, ``video``);
     otherwise a meeting with a place is met in person. Code decides, not the model: on dev's
@@ -334,6 +339,8 @@ def _delegations_named(found: list[_Meeting], sentences: list[Sentence]) -> list
                 m.date is not None
                 and group.date is not None
                 or (m.status == "happened") == (group.status == "happened")
+                or m.location is not None
+                and m.location == group.location  # "the talks in Davos", told twice
             )
         ]
         if len(near) == 1:
@@ -391,17 +398,29 @@ def find_meetings(
             note_failure(stats, "meeting", candidate, exc)
             continue
         record_usage(stats, usage)
-        if not answer.is_meeting or is_aggregate(candidate.sentence.text):
+        # A model that names who met is trusted over a list of envoys ("the presence of Bessent
+        # shows that representatives of Russia and the US..."); "between" names the sides anyway.
+        at_table = talk_sides(candidate, language, envoys=not answer.is_meeting)
+        sides = list(at_table)
+        if is_aggregate(candidate.sentence.text) or not (answer.is_meeting or _delegations_at(sides)):
             said = "yes, an aggregate" if answer.is_meeting else "no"
             log.debug("meeting? %s | model: %s", candidate.sentence.text[:70], said)
             continue
+        if not answer.is_meeting:
+            # "Unterhändler Moskaus und Kiews hatten in Abu Dhabi miteinander gesprochen", "talks
+            # between the government and the Houthis", answered "no": the sentence names the sides.
+            log.debug("meeting? %s | model: no, but talks of %s", candidate.sentence.text[:70], sides)
+            answer = answer.model_copy(update={"participants": [], "location": None, "status": "happened"})
+        if at_table:
+            # "talks between Moscow and Kyiv in Geneva": a place that names a side is no venue.
+            used = {id(m) for m in at_table.values() if m.kind == "place"}
+            candidate = replace(candidate, mentions=tuple(m for m in candidate.mentions if id(m) not in used))
         participants = resolve_participants(answer.participants, candidate, language)
         own_date = resolve_date(candidate.sentence.text, article.published)
         if _other_occasion(candidate, own_date, article.published):
             # The context is dated to another day ("on Tuesday they will present the plan to
             # Putin. At Sunday's meeting Rubio said..."): its people are not at this meeting.
             participants = [p for p in participants if canonical_person(p) is None or _named_in(p, candidate)]
-        sides = parties_between(candidate, language)
         if sides:
             # "talks between representatives of Ukraine, the US and Russia": the sides the
             # sentence names are at the table, with any person it names; nobody only the

@@ -38,6 +38,7 @@ __all__ = [
     "source_institution",
     "state_of_collective",
     "supported_name",
+    "talk_sides",
     "unknown_entity",
     "unverified",
     "window_mentions",
@@ -317,6 +318,28 @@ def parties_between(candidate: Candidate, language: str | None) -> list[str]:
     "Rusya ile Ukrayna arasındaki görüşmeler"): known people by name, states and groups as their
     delegations ("talks between representatives of Ukraine, the US and Russia" -> Ukrainian, US
     and Russian delegation). Empty unless it names two sides or more."""
+    return list(_between(candidate, language))
+
+
+def talk_sides(candidate: Candidate, language: str | None, *, envoys: bool = True) -> dict[str, Mention]:
+    """The sides of talks a meeting sentence names, each with the mention that names it: after
+    "between" (``parties_between``), else (with ``envoys``) as a list right after a word for
+    envoys ("Unterhändler Moskaus und Kiews", "negotiators of Armenia and Azerbaijan"). Empty
+    unless two or more."""
+    sides = _between(candidate, language)
+    if sides or not envoys:
+        return sides
+    text = candidate.sentence.text
+    if not pattern("meeting", language=language).search(text):
+        return {}
+    for found in pattern("delegation", language=language).finditer(text):
+        sides = _envoys_of(text, _word_end(text, found.end()), candidate.mentions, language)
+        if len(sides) >= 2:
+            return sides
+    return {}
+
+
+def _between(candidate: Candidate, language: str | None) -> dict[str, Mention]:
     text = candidate.sentence.text
     meeting = pattern("meeting", language=language)
     for kind, after in (("between", True), ("between_post", False)):
@@ -329,16 +352,45 @@ def parties_between(candidate: Candidate, language: str | None) -> list[str]:
                 lo, hi = found.start() - BETWEEN_REACH, found.start()
             if near is None:
                 continue  # "the border between them": no talks between them
-            sides: list[str] = []
+            sides: dict[str, Mention] = {}
             for mention in sorted(candidate.mentions, key=lambda m: m.start):
                 if not lo <= mention.start < hi:
                     continue
                 side = _side(mention)
-                if side is not None and side not in sides:
-                    sides.append(side)
+                if side is not None:
+                    sides.setdefault(side, mention)
             if len(sides) >= 2:
                 return sides
-    return []
+    return {}
+
+
+_ENVOYS_REACH = 12  # "negotiators of the", "Unterhändler": how far after the word its list starts
+_FUNCTION_WORDS = r"(?:[^\W\d_]{1,4}\s+){0,2}"  # "of the", "de la", "der": short words only
+
+
+def _word_end(text: str, position: int) -> int:
+    found = re.compile(r"\w*").match(text, position)
+    return found.end() if found else position
+
+
+def _envoys_of(text: str, end: int, mentions: tuple[Mention, ...], language: str | None) -> dict[str, Mention]:
+    """The sides a word for envoys names right after it, as a list: each a known mention, the
+    first within a few short words of it, the next after a comma or the language's "and"."""
+    joiner = pattern("and", whole_words=True, language=language).pattern
+    first = re.compile(rf"^[\s,:]*{_FUNCTION_WORDS}$")
+    further = re.compile(rf"^\s*(?:,|,?\s*(?:{joiner}))\s*{_FUNCTION_WORDS}$", re.IGNORECASE)
+    sides: dict[str, Mention] = {}
+    at = end
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start < at:
+            continue
+        gap = text[at : mention.start]
+        side = _side(mention)
+        if side is None or not (further if sides else first).match(gap) or (not sides and len(gap) > _ENVOYS_REACH):
+            break
+        sides.setdefault(side, mention)
+        at = mention.end
+    return sides
 
 
 def _side(mention: Mention) -> str | None:

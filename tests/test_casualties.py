@@ -339,3 +339,24 @@ def test_the_first_of_two_ages_is_no_count() -> None:
     counts = casualty_counts("Στο τροχαίο σκοτώθηκαν δύο φοιτητές 19 και 21 ετών.", "el")
     assert counts["killed"] == 2
     assert casualty_counts("Two boys aged 9 and 11 years drowned in the river.", "en")["killed"] == 2
+
+
+def test_the_comma_of_a_decimal_number_is_no_punctuation_between_a_count_and_its_word() -> None:
+    text = (
+        "La cifra de muertos tras el sismo de magnitud 7,2 que golpeó la costa de Oaxaca y Guerrero el "
+        "martes por la tarde subió este miércoles a 14, dijo el gobernador."
+    )
+    assert casualty_counts(text, "es")["killed"] == 14
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Las inundaciones dejaron 30 muertos y desaparecidos en la región.", "es"),
+        ("폭우로 12명의 사망·실종자가 나왔다.", "ko"),
+        ("The landslide left at least 15 dead or missing.", "en"),
+    ],
+)
+def test_a_count_of_the_dead_and_the_missing_together_is_no_death_toll(sentence: str, language: str) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["injured"]) == (None, None)

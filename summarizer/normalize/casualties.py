@@ -45,7 +45,7 @@ _INCLUDING = re.compile(
     r"|dont|parmi eux)[\s\u00a0:—–-]*(?:\w+[\s\u00a0]+)?$",
     re.IGNORECASE,
 )
-_PUNCT = re.compile(r"[,;:—–()]")
+_PUNCT = re.compile(r"[;:—–()]|(?<!\d),|,(?!\d)")  # not the comma of a number ("8,4 grados")
 
 
 def _said_of(words: re.Pattern[str], after: str) -> bool:
@@ -95,6 +95,9 @@ def _ranges_as_lower_bounds(counts: list[Count], text: str, language: str | None
         out.append(first)
     return out
 
+
+# How far after a number the missing may still share its count with the dead ("30 muertos y desaparecidos").
+_DEAD_OR_MISSING = 16
 
 # "17 and 15 years old": what a first number shares with the second, taken off to read what follows both.
 _PAIRED = re.compile(r"^[\s\u00a0]*(?:[,/-]|\w{1,4})[\s\u00a0]*\d+(?!\d)")
@@ -162,6 +165,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
             continue  # "19 anni"; "17 και 15 ετών": the first of two ages
         if re.match(rf"^[\s\u00a0]*(?:\w+[\s\u00a0]+){{0,3}}(?:{missing.pattern})", after, re.IGNORECASE):
             continue  # "25 orang hilang", "50 are missing": neither dead nor injured
+        if re.match(rf"^[^\d.,;:!?]{{0,{_DEAD_OR_MISSING}}}?(?:{missing.pattern})", after, re.IGNORECASE):
+            continue  # "28명의 사망·실종자", "30 dead or missing": the dead and the missing in one count
         left, right = sentence_bounds(text, count.start)
         children = _said_of(children_words, after)
         including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))

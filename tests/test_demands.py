@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, demand_candidates, reportable
-from summarizer.extract.demands import as_listed, find_demands, grounded_actor
+from summarizer.extract.demands import as_listed, find_demands, grounded_actor, only_an_action
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import Demand
@@ -202,3 +204,28 @@ def test_a_group_word_never_stands_for_a_person_named_before() -> None:
     )
     demands = find_demands(article, demand_candidates(sentences), FakeModel(says).client(), ExtractionStats(), "it")
     assert [d.actor for d in demands] == ["Ruggero Fiom"]
+
+
+@pytest.mark.parametrize(
+    ("told", "an_action"),
+    [
+        ("A three-day road blockade.", True),
+        ("Protest against the pension reform.", True),
+        ("An indefinite strike at the port of Santos.", True),
+        ("Marches in every provincial capital on Friday", True),
+        ("Stop the strike and return to work.", False),  # asked of the strikers
+        ("Withdraw the pension reform.", False),
+        ("The right to strike must be respected.", False),
+    ],
+)
+def test_a_protest_action_is_no_demand(told: str, an_action: bool) -> None:
+    assert only_an_action(told) is an_action
+
+
+def test_a_demand_told_as_the_protest_itself_gives_no_record() -> None:
+    text = " date 2025-03-03 The Santos Dockers' Union demands a blockade of the port until the talks resume."
+    article = parse_article(text, "port")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    answer = {"actor": "Santos Dockers' Union", "demand": "A blockade of the port.", "category": "economic"}
+    model = FakeModel(_by_sentence("port", {**answer, "target": None}, answer))
+    assert find_demands(article, demand_candidates(sentences), model.client(), ExtractionStats()) == []

@@ -30,7 +30,7 @@ from .participants import (
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
-__all__ = ["as_listed", "find_demands", "grounded_actor"]
+__all__ = ["as_listed", "find_demands", "grounded_actor", "only_an_action"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,21 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
     if fallback and names:
         return names[0]
     return None
+
+
+# A "demand" the model tells as the protest itself ("A three-day road blockade.", "Protest against
+# the government's plan."): an action its actor takes, not something asked of another party.
+_AN_ACTION = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+[- ]day\s+|general\s+|nationwide\s+|road\s+|indefinite\s+)*"
+    r"(?:protests?|strikes?|blockades?|march(?:es)?|rall(?:y|ies)|demonstrations?|sit-ins?)\b"
+    r"(?:\s+(?:against|over|in|on|at|of|for)\b|\s*\.?$)",
+    re.IGNORECASE,
+)
+
+
+def only_an_action(demand: str) -> bool:
+    """Whether the model's English ``demand`` names a protest action, not what is demanded."""
+    return bool(_AN_ACTION.search(demand.strip()))
 
 
 GROUP_REFERENCE_WINDOW = 4
@@ -148,6 +163,9 @@ def find_demands(
         text = strip_cyrillic(answer.demand).strip()
         if not answer.is_demand or not text:
             log.debug("demand? %s | model: no", candidate.sentence.text[:70])
+            continue
+        if only_an_action(text):
+            log.debug("demand? %s | model: %r, a protest, no demand", candidate.sentence.text[:70], text)
             continue
         actor = grounded_actor(answer.actor, candidate, fallback=True, language=language)
         if actor is None and named is not None and candidate.sentence.index - named[1] <= GROUP_REFERENCE_WINDOW:

@@ -477,3 +477,25 @@ def test_talks_of_delegations_told_again_at_the_same_place_are_the_named_meeting
     (meeting,) = _meetings_of(text, says, "en")
     assert meeting.participants == ["Marco Rubio", "Sergey Lavrov"] and meeting.location == "Riyadh"
     assert len(meeting.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "model_names", "participants"),
+    [
+        ("Una delegazione dei familiari delle vittime è stata ricevuta ieri a Palazzo Chigi da Giorgia Meloni.", "it",
+         ["Giorgia Meloni"], ["Giorgia Meloni", "unnamed delegation"]),
+        ("L'intersyndicale sera reçue mercredi à Matignon par Sébastien Lecornu.", "fr",
+         ["Sébastien Lecornu"], ["Sébastien Lecornu", "unnamed delegation"]),
+        ("Der Vermittler Ahmed Salem traf am Montag in Doha eine Delegation der Hamas.", "de",
+         ["Ahmed Salem"], ["Ahmed Salem", "Hamas delegation"]),
+        # No word for envoys or unions: one person alone had no meeting the sentence tells.
+        ("Giorgia Meloni è stata ricevuta ieri a Berlino.", "it", ["Giorgia Meloni"], None),
+    ],
+)  # fmt: skip
+def test_a_group_across_the_table_from_the_one_side_the_model_names(
+    sentence: str, language: str, model_names: list[str], participants: list[str] | None
+) -> None:
+    text = f" date 2024-05-20 {sentence}"
+    found = _meetings_of(text, lambda request: {"is_meeting": True, "participants": model_names, "status": "happened"},
+                         language)  # fmt: skip
+    assert [m.participants for m in found] == ([participants] if participants else [])

@@ -24,6 +24,7 @@ from .grounding import evidence_for_span
 from .participants import (
     ascii_fold,
     given_names,
+    mention_side,
     resolve_participants,
     source_institution,
     supported_name,
@@ -224,6 +225,22 @@ def _tense_at_meeting_word(text: str, language: str | None) -> str | None:
         return None
     found = pattern("meeting", language=language).search(text)
     return cue_tense(text, found.start(), found.end()) if found else None
+
+
+UNNAMED_DELEGATION = "unnamed delegation"
+"""The side of a meeting that the sentence tells only as a group ("a delegation of the victims'
+families", "the unions") where no known group is named."""
+
+
+def _other_side(candidate: Candidate, participants: list[str]) -> str:
+    """The group across the table from the one participant a sentence names: a known group the
+    sentence names, as its delegation ("M23 delegation"), else an unnamed delegation. A state
+    named there is as often the host ("in the Jordanian capital") as a side."""
+    for mention in sorted(candidate.mentions, key=lambda m: m.start):
+        side = mention_side(mention) if mention.kind == "group" else None
+        if side is not None and side not in participants and mention.name not in participants:
+            return side
+    return UNNAMED_DELEGATION
 
 
 def _delegations_at(sides: list[str]) -> bool:
@@ -457,6 +474,17 @@ def find_meetings(
             elif last is not None and near and meeting.date is not None:
                 # "The next round took place on 11 April": the same parties meet again.
                 meeting.participants = list(last.participants)
+                found.append(meeting)
+                last = meeting
+            elif (
+                participants
+                and "delegation" not in participants[0]
+                and pattern("delegation", language=language).search(candidate.sentence.text)
+            ):
+                # "Una delegazione dei familiari delle vittime è stata ricevuta da Giorgia Meloni",
+                # "L'intersyndicale va être reçue par Sébastien Lecornu": the model names the one
+                # side it can; the word for envoys or unions says a group sat across the table.
+                meeting.participants = participants + [_other_side(candidate, participants)]
                 found.append(meeting)
                 last = meeting
             else:

@@ -31,6 +31,7 @@ __all__ = [
     "bare_group",
     "given_names",
     "group_delegation",
+    "mention_side",
     "names_nobody",
     "parties_between",
     "resolve_participants",
@@ -356,7 +357,7 @@ def _between(candidate: Candidate, language: str | None) -> dict[str, Mention]:
             for mention in sorted(candidate.mentions, key=lambda m: m.start):
                 if not lo <= mention.start < hi:
                     continue
-                side = _side(mention)
+                side = mention_side(mention)
                 if side is not None:
                     sides.setdefault(side, mention)
             if len(sides) >= 2:
@@ -385,7 +386,7 @@ def _envoys_of(text: str, end: int, mentions: tuple[Mention, ...], language: str
         if mention.start < at:
             continue
         gap = text[at : mention.start]
-        side = _side(mention)
+        side = mention_side(mention)
         if side is None or not (further if sides else first).match(gap) or (not sides and len(gap) > _ENVOYS_REACH):
             break
         sides.setdefault(side, mention)
@@ -393,7 +394,7 @@ def _envoys_of(text: str, end: int, mentions: tuple[Mention, ...], language: str
     return sides
 
 
-def _side(mention: Mention) -> str | None:
+def mention_side(mention: Mention) -> str | None:
     """Who a mention at the table is: a known person, or a state's or group's delegation."""
     if mention.kind == "person":
         return mention.name

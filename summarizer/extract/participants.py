@@ -367,18 +367,18 @@ def _between(candidate: Candidate, language: str | None) -> dict[str, Mention]:
 
 _ENVOYS_REACH = 12  # "negotiators of the", "Unterhändler": how far after the word its list starts
 _FUNCTION_WORDS = r"(?:[^\W\d_]{1,4}\s+){0,2}"  # "of the", "de la", "der": short words only
+_FIRST_GAP = re.compile(rf"^[\s,:]*{_FUNCTION_WORDS}$")  # before the list's first name
+_WORD_REST = re.compile(r"\w*")  # the rest of a word a stem matched ("делегац" -> "делегация")
 
 
 def _word_end(text: str, position: int) -> int:
-    found = re.compile(r"\w*").match(text, position)
-    return found.end() if found else position
+    return _WORD_REST.match(text, position).end()  # type: ignore[union-attr]  # \w* always matches
 
 
 def _envoys_of(text: str, end: int, mentions: tuple[Mention, ...], language: str | None) -> dict[str, Mention]:
     """The sides a word for envoys names right after it, as a list: each a known mention, the
     first within a few short words of it, the next after a comma or the language's "and"."""
     joiner = pattern("and", whole_words=True, language=language).pattern
-    first = re.compile(rf"^[\s,:]*{_FUNCTION_WORDS}$")
     further = re.compile(rf"^\s*(?:,|,?\s*(?:{joiner}))\s*{_FUNCTION_WORDS}$", re.IGNORECASE)
     sides: dict[str, Mention] = {}
     at = end
@@ -387,7 +387,11 @@ def _envoys_of(text: str, end: int, mentions: tuple[Mention, ...], language: str
             continue
         gap = text[at : mention.start]
         side = mention_side(mention)
-        if side is None or not (further if sides else first).match(gap) or (not sides and len(gap) > _ENVOYS_REACH):
+        if (
+            side is None
+            or not (further if sides else _FIRST_GAP).match(gap)
+            or (not sides and len(gap) > _ENVOYS_REACH)
+        ):
             break
         sides.setdefault(side, mention)
         at = mention.end

@@ -360,3 +360,42 @@ def test_the_comma_of_a_decimal_number_is_no_punctuation_between_a_count_and_its
 def test_a_count_of_the_dead_and_the_missing_together_is_no_death_toll(sentence: str, language: str) -> None:
     counts = casualty_counts(sentence, language)
     assert (counts["killed"], counts["injured"]) == (None, None)
+
+
+_FILLER = "".join(f"Paragraph {n} is about something else entirely.\n\n" for n in range(4))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            f" date 2024-06-02 A bomb at a bus depot killed 11 people.\n\n{_FILLER}"
+            "Doctors said 35 more were wounded by the explosion.",
+            "en",
+        ),
+        (
+            " date 2024-06-02 Bij een ontploffing in een busstation kwamen 11 mensen om het leven.\n\n"
+            + "".join(f"Alinea {n} gaat over iets anders.\n\n" for n in range(4))
+            + "Volgens artsen raakten 35 mensen gewond door de explosie.",
+            "nl",
+        ),
+    ],
+)
+def test_a_far_count_of_the_other_kind_with_no_scene_completes_the_leads_toll(text: str, language: str) -> None:
+    (record,) = _records(text, language)
+    assert (record.killed, record.injured, len(record.evidence)) == (11, 35, 2)
+
+
+def test_a_far_count_of_the_other_kind_with_a_scene_of_its_own_is_another_incident() -> None:
+    placed = f" date 2024-06-02 A bomb at a bus depot killed 11 people.\n\n{_FILLER}In Odesa 35 people were wounded."
+    assert [(r.killed, r.injured) for r in _records(placed, "en")] == [(11, None), (None, 35)]
+    dated = f" date 2024-06-02 A bomb at a bus depot killed 11 people.\n\n{_FILLER}On Monday 35 people were wounded."
+    assert [(r.killed, r.injured) for r in _records(dated, "en")] == [(11, None), (None, 35)]
+
+
+def test_only_a_toll_told_in_the_lead_takes_a_far_count_of_the_other_kind() -> None:
+    text = (
+        f" date 2024-06-02 The city council met on Monday.\n\n{_FILLER}A bomb at a bus depot killed 11 people.\n\n"
+        f"{_FILLER}Doctors said 35 more were wounded."
+    )
+    assert [(r.killed, r.injured) for r in _records(text, "en")] == [(11, None), (None, 35)]

@@ -83,7 +83,42 @@ def find_casualties(
         )
         # "death toll", "bilan", "حصيلة", in the article's own language: a sentence that updates a toll
         _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
-    return _without_repeats(_with_scene([record for _, record in records], candidates, article), article)
+    kept = _lead_completed([record for _, record in records], article)
+    return _without_repeats(_with_scene(kept, candidates, article), article)
+
+
+LEAD_SENTENCES = 3
+"""How many of the article's first sentences (its title among them) tell its main incident."""
+
+
+def _lead_completed(records: list[Casualty], article: Article) -> list[Casualty]:
+    """The article's main incident, its first count told in the lead, takes the one count of the
+    other kind that a later sentence gives with no scene of its own: "Market bombing kills at
+    least 30" ... "About 50 people were also wounded in the blast". A count with a place or a
+    date of its own ("In Odesa 6 were injured", "12 were hurt on Monday") is another incident."""
+    if not records:
+        return records
+    lead = records[0]
+    opening = split_sentences(article.text, article.body_start)[:LEAD_SENTENCES]
+    if not opening or lead.evidence[0].start >= opening[-1].end:
+        return records
+    missing = [n for n in ("killed", "injured") if getattr(lead, n) is None]
+    if len(missing) != 1:
+        return records
+    kind = missing[0]
+    for record in records[1:]:
+        counts = [n for n in ("killed", "injured") if getattr(record, n) is not None]
+        if counts != [kind] or record.location is not None or record.period is not None:
+            continue
+        if not _compatible(lead, record):
+            continue
+        setattr(lead, kind, getattr(record, kind))
+        child = f"children_{kind}"
+        if getattr(lead, child) is None:
+            setattr(lead, child, getattr(record, child))
+        lead.evidence = lead.evidence + record.evidence
+        return [r for r in records if r is not record]
+    return records
 
 
 def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty]:

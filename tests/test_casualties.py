@@ -399,3 +399,38 @@ def test_only_a_toll_told_in_the_lead_takes_a_far_count_of_the_other_kind() -> N
         f"{_FILLER}Doctors said 35 more were wounded."
     )
     assert [(r.killed, r.injured) for r in _records(text, "en")] == [(11, None), (None, 35)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed", "injured"),
+    [
+        ("Two drones were shot down over the port; no one was injured.", "en", None, None),
+        ("A second freight train derailed nearby but caused no injuries.", "en", None, None),
+        ("At least 12 people were killed and nobody was hurt in the second blast.", "en", 12, None),
+        ("Drei Raketen schlugen in der Stadt ein, verletzt wurde niemand.", "de", None, None),
+        ("Un segundo tren descarriló el martes, sin causar heridos.", "es", None, None),
+        ("El choque dejó 3 muertos y ningún herido.", "es", 3, None),
+        ("Ένας ακόμα εκτροχιασμός τρένου σημειώθηκε, ο οποίος δεν προκάλεσε τραυματισμούς.", "el", None, None),
+        ("Два беспилотника сбиты над городом, пострадавших нет.", "ru", None, None),
+        ("2人が死亡し、けが人はいない。", "ja", 2, None),
+    ],
+)
+def test_a_denied_casualty_word_takes_no_count(sentence: str, language: str, killed: int | None, injured: int | None) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed", "injured"),
+    [
+        ("No fewer than 20 people were killed in the floods.", "en", 20, None),
+        ("Не менее пяти человек погибли при обрушении.", "ru", 5, None),
+        ("Dwie osoby nie żyją, a pięć jest rannych.", "pl", 2, 5),  # "nie żyje": is dead
+        ("Dos mineros quedaron sin vida y otros 4 resultaron heridos.", "es", 2, 4),
+    ],
+)
+def test_a_denial_with_a_count_between_or_inside_a_casualty_word_denies_nothing(
+    sentence: str, language: str, killed: int, injured: int | None
+) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["injured"]) == (killed, injured)

@@ -43,6 +43,7 @@ def test_every_corpus_language_has_a_lexicon_with_every_list() -> None:
     for code, lexicon in table.items():
         for kind in ("meeting", "demand", "killed", "injured"):
             assert lexicon.words[kind], f"{code}: no {kind} words"
+        assert lexicon.words["negation"] or lexicon.words["negation_after"], f"{code}: no words of denial"
 
 
 @pytest.mark.parametrize(

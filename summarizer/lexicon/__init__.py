@@ -17,7 +17,10 @@ a toll already given (``subset``: "among the dead", "среди погибших
 a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
 сообщалось"), the language's own words for bodies and groups (``institutions``: "gobierno",
 "sindicatos", "правительство": a model that echoes them has named no one in English), the words
-that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the nouns
+that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the words
+that say no one was killed or injured, before the casualty word they deny (``negation``: "no one
+was injured", "δεν προκάλεσε τραυματισμούς", "sin heridos") or after it (``negation_after``:
+"пострадавших нет", "verletzt wurde niemand", "死者は出ていない"), the nouns
 after which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles
 de Trump", "der Plan von Trump"), the word for talks between parties (``between``: "between",
 "между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
@@ -94,7 +97,7 @@ FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
-    "whose", "between", "between_post", "and",
+    "negation", "negation_after", "whose", "between", "between_post", "and",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

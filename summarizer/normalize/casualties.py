@@ -48,6 +48,42 @@ _INCLUDING = re.compile(
 _PUNCT = re.compile(r"[;:—–()]|(?<!\d),|,(?!\d)")  # not the comma of a number ("8,4 grados")
 
 
+# How far a word of denial may stand from the casualty word it denies: "no one was injured",
+# "δεν προκάλεσε τραυματισμούς", "пострадавших нет".
+_DENIAL_REACH = 20
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\d]|[。，、；：！？]")
+
+
+def _denied(
+    keywords: list[tuple[int, int, str]], text: str, language: str | None
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """The casualty words a word of denial takes back ("no one was injured", "caused no
+    injuries", "пострадавших нет"): each denial denies the nearest casualty word of its clause,
+    at most ``_DENIAL_REACH`` characters away with no count between them ("no fewer than 20
+    dead" denies nothing). Also the spans of the denials, whose own number words count no one
+    ("no one"). A denial inside a casualty word is part of it (Polish "nie żyje", is dead)."""
+    denied: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    numbers_of = language or detect_language(text)
+    for kind, forward in (("negation", True), ("negation_after", False)):
+        for match in pattern(kind, language=language).finditer(text):
+            if any(match.start() < end and start < match.end() for start, end, _ in keywords):
+                continue
+            spans.append(match.span())
+            best: tuple[int, int] | None = None
+            for index, (start, end, _) in enumerate(keywords):
+                gap = text[match.end() : start] if forward else text[end : match.start()]
+                if (start < match.end() if forward else end > match.start()) or len(gap) > _DENIAL_REACH:
+                    continue
+                if _CLAUSE_BREAK.search(gap) or find_counts(gap, numbers_of):
+                    continue
+                if best is None or len(gap) < best[0]:
+                    best = (len(gap), index)
+            if best is not None:
+                denied.add(best[1])
+    return denied, spans
+
+
 def _said_of(words: re.Pattern[str], after: str) -> bool:
     """Whether ``words`` follow a number, right after it or after one other word ("5 children",
     "трое детей", "27 orang hilang"); ``after`` is the text after the number."""
@@ -149,6 +185,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     result: dict[str, int | str | None] = {
         "killed": None, "injured": None, "children_killed": None, "children_injured": None, "qualifier": "exact",
     }  # fmt: skip
+    denied, denials = _denied(keywords, text, language)
+    keywords = [k for index, k in enumerate(keywords) if index not in denied]
     if not keywords:
         return result
     numbers_of = language or detect_language(text)
@@ -158,6 +196,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
     for count in _ranges_as_lower_bounds(
         find_counts(text, numbers_of, own_qualifiers=language is not None), text, language
     ):
+        if any(start <= count.start < end for start, end in denials):
+            continue  # "no one", "ni uno": no count
         after = text[count.end : count.end + 40]
         if 1800 <= count.value <= 2100 and re.match(r"['’]\w", after):
             continue  # a year with a case ending ("2014'te"), no count

@@ -209,6 +209,36 @@ def test_a_letter_is_no_meeting_place() -> None:
     assert _only_meeting(text, answer).location is None
 
 
+_ASIDE = "".join(f"Paragraph {n} is about the economy.\n\n" for n in range(4))
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        (
+            " date 2025-03-14 The summit opened in Lisbon on Wednesday.\n\n{aside}Pedro Sánchez met Luís Montenegro.",
+            "happened",
+            "2025-03-12",
+        ),
+        (
+            " date 2025-03-14 The summit opened in Lisbon on Wednesday.\n\n{aside}Pedro Sánchez will meet Luís Montenegro.",
+            "planned",
+            None,
+        ),
+        (
+            " date 2025-03-14 The summit opens in Lisbon next Tuesday.\n\n{aside}Pedro Sánchez met Luís Montenegro.",
+            "happened",
+            None,
+        ),
+    ],
+)
+def test_a_meeting_that_happened_and_nothing_dates_takes_the_day_of_the_lead(
+    text: str, status: str, date: str | None
+) -> None:
+    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "status": status}
+    assert _only_meeting(text.format(aside=_ASIDE), answer, "Montenegro").date == date
+
+
 def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
     text = (
         " date 2025-03-14 Pedro Sánchez and Luís Montenegro set their next meeting in Lisbon for 20 May.\n\n"

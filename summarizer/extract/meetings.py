@@ -54,6 +54,7 @@ __all__ = ["ATTACH_WINDOW", "find_meetings", "meeting_place"]
 log = logging.getLogger(__name__)
 
 ATTACH_WINDOW = 3  # a follow-up sentence attaches to a meeting at most this many sentences back
+LEAD_SENTENCES = 3  # the article's first sentences, its title among them, that make its lead
 
 
 @dataclass
@@ -517,10 +518,17 @@ def find_meetings(
     _follow_ups(found, sentences, article)
     # A meeting its sentences leave undated takes the date of the sentence before its first
     # mention: "On Monday Ruiz flew to Lima. There he met Vega." (the scene the text has set).
+    # One that happened and that nothing dates took place on the day the lead tells: "El diálogo
+    # nacional se inició este miércoles en Managua ... Lesther Alemán interrumpió a Ortega".
     before = contexts_before(candidates)
+    lead_date = resolve_date(" ".join(s.text for s in sentences[:LEAD_SENTENCES]), article.published)
+    if _relative_to_published(lead_date, article.published) > 0:
+        lead_date = None  # a lead that looks ahead dates no past meeting
     for m in found:
         if m.date is None and m.evidence[0].start in before:
             m.date = resolve_date(before[m.evidence[0].start], article.published)
+        if m.date is None and m.status == "happened":
+            m.date = lead_date
         if m.status == "happened" and _relative_to_published(m.date, article.published) > 0:
             # A meeting dated after the article cannot have happened, whatever a past-tense
             # follow-up merged into it says ("They talked ... and set a meeting for January").

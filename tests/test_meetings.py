@@ -239,6 +239,46 @@ def test_a_meeting_that_happened_and_nothing_dates_takes_the_day_of_the_lead(
     assert _only_meeting(text.format(aside=_ASIDE), answer, "Montenegro").date == date
 
 
+def _told(text: str, answers: dict[str, tuple[list[str], str]]) -> list[MeetingEvent]:
+    """The meetings of ``text`` when the model names ``answers[key]`` (people, status) for the
+    sentence with ``key`` and says no to the others."""
+    article = parse_article(text, "told")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+
+    def says(request: dict[str, Any]) -> dict[str, Any]:
+        sentence = FakeModel.question(request).split("Target sentence:", 1)[-1]
+        found = next((v for k, v in answers.items() if k in sentence), None)
+        if found is None:
+            return {"is_meeting": False}
+        return {"is_meeting": True, "participants": found[0], "status": found[1]}
+
+    return find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
+                         ExtractionStats(), "en")  # fmt: skip
+
+
+def test_a_meeting_the_title_tells_is_the_bodys_meeting_of_the_same_people() -> None:
+    text = (
+        " date 2025-03-14 Pedro Sánchez and Luís Montenegro meet in Lisbon over water rights\n\n"
+        "Pedro Sánchez will meet Luís Montenegro in Lisbon on Monday to discuss water rights."
+    )
+    people = ["Pedro Sánchez", "Luís Montenegro"]
+    (meeting,) = _told(text, {"meet in Lisbon": (people, "happened"), "will meet": (people, "planned")})
+    assert (meeting.status, meeting.date, len(meeting.evidence)) == ("planned", "2025-03-17", 2)
+    assert meeting.evidence[0].quote.endswith("meet in Lisbon over water rights")
+
+
+def test_a_meeting_only_the_title_tells_stands() -> None:
+    text = (
+        " date 2025-03-14 Pedro Sánchez and Luís Montenegro meet in Lisbon over water rights\n\n"
+        "Pedro Sánchez will meet Emmanuel Macron in Paris on Monday to discuss water rights."
+    )
+    answers = {
+        "meet in Lisbon": (["Pedro Sánchez", "Luís Montenegro"], "happened"),
+        "will meet": (["Pedro Sánchez", "Emmanuel Macron"], "planned"),
+    }
+    assert len(_told(text, answers)) == 2
+
+
 def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
     text = (
         " date 2025-03-14 Pedro Sánchez and Luís Montenegro set their next meeting in Lisbon for 20 May.\n\n"
@@ -260,16 +300,7 @@ def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
 
 def _answered(text: str, answers: dict[str, list[str]]) -> list[MeetingEvent]:
     """The meetings of ``text`` when the model names ``answers[key]`` for the sentence with ``key``."""
-    article = parse_article(text, "talks")
-    sentences, _ = reportable(split_sentences(article.text, article.body_start))
-
-    def says(request: dict[str, Any]) -> dict[str, Any]:
-        sentence = FakeModel.question(request).split("Target sentence:", 1)[-1]
-        names = next((v for k, v in answers.items() if k in sentence), None)
-        return {"is_meeting": names is not None, "participants": names or [], "status": "happened"}
-
-    return find_meetings(article, sentences, meeting_candidates(sentences), FakeModel(says).client(),
-                         ExtractionStats(), "en")  # fmt: skip
+    return _told(text, {key: (names, "happened") for key, names in answers.items()})
 
 
 def test_delegations_told_first_are_the_named_people_who_met() -> None:

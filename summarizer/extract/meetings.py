@@ -19,7 +19,7 @@ from ..normalize.tense import clause_tense, cue_tense, meeting_tense
 from ..normalize.text import is_latin_script
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
-from .candidates import Candidate, contexts_before
+from .candidates import Candidate, contexts_before, is_title
 from .grounding import evidence_for_span
 from .participants import (
     ascii_fold,
@@ -322,6 +322,32 @@ def _merge_all(found: list[_Meeting]) -> list[_Meeting]:
     return found
 
 
+def _titles_told_again(found: list[_Meeting], article: Article) -> list[_Meeting]:
+    """A meeting the title tells is the body's meeting of the same people, whatever the
+    title's tense or its lack of a date ("Trump and Zelensky meet at the White House" over
+    "Trump will host Zelensky at the White House today"): one record, the title its first quote,
+    the body's status and date. A title's meeting that the body does not tell stands."""
+    kept: list[_Meeting] = []
+    for meeting in found:
+        titled = all(is_title(article, e.start, e.end) for e in meeting.evidence)
+        people = set(meeting.participants)
+        body = [
+            m
+            for m in found
+            if m is not meeting
+            and not all(is_title(article, e.start, e.end) for e in m.evidence)
+            and len(people & set(m.participants)) >= min(2, len(people))
+            and dates_compatible(m.date, meeting.date)
+        ]
+        if not titled or not body:
+            kept.append(meeting)
+            continue
+        told = max(body, key=lambda m: len(people & set(m.participants)))  # the first of the closest
+        told.evidence = meeting.evidence + told.evidence
+        told.location = told.location or meeting.location
+    return kept
+
+
 def _delegations_only(meeting: _Meeting) -> bool:
     return all(p in STATE_DELEGATIONS.values() for p in meeting.participants)
 
@@ -514,6 +540,7 @@ def find_meetings(
             last = meeting
     _full_names(found, article.text, language)
     found = _merge_all(found)
+    found = _titles_told_again(found, article)
     found = _delegations_named(found, sentences)
     _follow_ups(found, sentences, article)
     # A meeting its sentences leave undated takes the date of the sentence before its first

@@ -279,6 +279,20 @@ def test_a_meeting_only_the_title_tells_stands() -> None:
     assert len(_told(text, answers)) == 2
 
 
+def test_people_only_the_context_names_make_a_follow_up_of_the_last_meeting() -> None:
+    text = (
+        " date 2025-03-14 Pedro Sánchez met Luís Montenegro in Lisbon on Monday.\n\n"
+        "Afterwards Pedro Sánchez wrote a letter to Emmanuel Macron.\n\n"
+        "The meeting lasted about three hours."
+    )
+    answers = {
+        "in Lisbon": (["Pedro Sánchez", "Luís Montenegro"], "happened"),
+        "lasted": (["Pedro Sánchez", "Emmanuel Macron"], "happened"),  # the context's people
+    }
+    (meeting,) = _told(text, answers)
+    assert (meeting.participants, meeting.duration_hours) == (["Pedro Sánchez", "Luís Montenegro"], 3.0)
+
+
 def test_a_meeting_dated_after_the_article_has_not_happened() -> None:
     text = (
         " date 2025-03-14 Pedro Sánchez and Luís Montenegro set their next meeting in Lisbon for 20 May.\n\n"

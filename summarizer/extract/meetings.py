@@ -491,7 +491,12 @@ def find_meetings(
             meeting.participants = list(dict.fromkeys(last.participants + participants))
             _absorb(last, meeting)
             continue
-        if len(participants) < 2:
+        # People the sentence does not name, only its context ("The meeting lasted about three
+        # hours", answered with the people of the sentence before): no side of its own.
+        hearsay = bool(participants) and all(
+            "delegation" not in p and not _named_in(p, candidate) for p in participants
+        )
+        if len(participants) < 2 or (hearsay and last is not None and near):
             if last is not None and near and dates_compatible(last.date, meeting.date):
                 # A follow-up ("the talks lasted five hours") belongs to the meeting just described;
                 # a place it names is where something else happened ("Moscow then said...").

@@ -331,3 +331,19 @@ def test_a_month_name_before_a_capitalised_word_is_a_given_name() -> None:
     assert resolve_date("June Carter Cash sang at the rally.", "2024-05-02") is None
     assert resolve_date("In January Lula met the union leaders.", "2024-05-02") == "2024-01"  # its cue word
     assert resolve_date("On 10 Jan Lula met the union leaders.", "2024-05-02") == "2024-01-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("These were the first direct talks since 7 March.", None),
+        ("Это первые очные переговоры делегаций с 7 марта.", None),
+        ("Seit Januar sind 41 Menschen ums Leben gekommen.", None),
+        ("Depuis le 7 mars, les deux délégations ne se sont pas revues.", None),
+        ("这是2021年以来双方首次会谈。", None),
+        ("The first talks since 7 March were held on 29 March.", "2022-03-29"),
+        ("Встреча с Путиным состоится 2 апреля.", "2022-04-02"),
+    ],
+)
+def test_a_date_that_starts_a_span_is_no_day_of_the_event(text: str, expected: str | None) -> None:
+    assert resolve_date(text, "2022-03-29") == expected

@@ -20,7 +20,9 @@ a figure that a later one replaced (``superseded``: "an earlier toll", "précéd
 that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the words
 that say no one was killed or injured, before the casualty word they deny (``negation``: "no one
 was injured", "δεν προκάλεσε τραυματισμούς", "sin heridos") or after it (``negation_after``:
-"пострадавших нет", "verletzt wurde niemand", "死者は出ていない"), the nouns
+"пострадавших нет", "verletzt wurde niemand", "死者は出ていない"), the words that make a date the
+start of a span, not the day of an event (``since``: "since", "seit", "с 7 марта"; ``since_after``:
+"以来", "이후", "'den beri"), the nouns
 after which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles
 de Trump", "der Plan von Trump"), the word for talks between parties (``between``: "between",
 "между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
@@ -97,7 +99,7 @@ FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
-    "negation", "negation_after", "whose", "between", "between_post", "and",
+    "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicon import number_words, relative_patterns, weekday_patterns
+from ..lexicon import number_words, pattern, relative_patterns, weekday_patterns
 from .language import detect_language
 from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
 from .tense import clause_tense
@@ -385,9 +385,22 @@ def _adjacent(a: _Candidate, b: _Candidate) -> bool:
     return 0 <= gap <= 3
 
 
+def _a_span_start(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` starts a span ("the first talks since 7 March",
+    "seit Januar", "2022年以来"): the lexicons' ``since`` words right before it or ``since_after``
+    words right after it. Such a date is no day of the event the text tells."""
+    before = pattern("since", whole_words=True)
+    after = pattern("since_after")
+    return bool(
+        re.search(rf"(?:{before.pattern})\s*$", text[max(0, start - 16) : start], before.flags)
+        or re.match(rf"\s*(?:{after.pattern})", text[end : end + 16], after.flags)
+    )
+
+
 def resolve_date(text: str, published: str | None) -> str | None:
-    """The single best date of a short text: the most precise mention (the first on ties), or None."""
-    mentions = find_dates(text, published)
+    """The single best date of a short text: the most precise mention (the first on ties) that
+    starts no span ("since 7 March"), or None."""
+    mentions = [m for m in find_dates(text, published) if not _a_span_start(text, m.start, m.end)]
     if not mentions:
         return None
     order = {"day": 0, "month": 1, "year": 2}

@@ -88,7 +88,9 @@ def _title_responder(request: dict[str, Any]) -> dict[str, Any]:
 def test_a_titles_demand_is_only_a_quote_of_the_bodys() -> None:
     article = parse_article(TITLE_ARTICLE, "title")
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
-    demands = find_demands(article, demand_candidates(sentences), FakeModel(_title_responder).client(), ExtractionStats())
+    demands = find_demands(
+        article, demand_candidates(sentences), FakeModel(_title_responder).client(), ExtractionStats()
+    )
     assert [d.actor for d in demands] == ["Paulina Núñez"]
     assert len(demands[0].evidence) == 1  # the title's actor differs: no quote of this demand
 
@@ -195,7 +197,9 @@ def test_the_articles_own_word_copied_or_a_pronoun_is_no_actor() -> None:
 
 
 def test_a_group_word_never_stands_for_a_person_named_before() -> None:
-    article = parse_article(GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Il deputato Ruggero Fiom chiede"), "fiom")
+    article = parse_article(
+        GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Il deputato Ruggero Fiom chiede"), "fiom"
+    )
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     says = _by_sentence(
         "Fiom",
@@ -229,3 +233,30 @@ def test_a_demand_told_as_the_protest_itself_gives_no_record() -> None:
     answer = {"actor": "Santos Dockers' Union", "demand": "A blockade of the port.", "category": "economic"}
     model = FakeModel(_by_sentence("port", {**answer, "target": None}, answer))
     assert find_demands(article, demand_candidates(sentences), model.client(), ExtractionStats()) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Władze w Moskwie nalegają, by rozejm był warunkiem wstępnym rozmów.", "pl", "Russia"),
+        ("The authorities in Kyiv insist that prisoners be exchanged first.", "en", "Ukraine"),
+        ("The government in Moscow demands that Kyiv withdraw its troops.", "en", None),  # two seats: whose?
+        ("The government demands that Russia withdraw its troops.", "en", None),  # a state, not a seat
+        ("Officials in Brussels insist on new sanctions.", "en", None),  # a city that stands for no state
+    ],
+)
+def test_an_answer_of_the_government_is_the_state_whose_seat_the_sentence_names(
+    sentence: str, language: str, expected: str | None
+) -> None:
+    candidate = _only_candidate(f" date 2025-03-11 {sentence}")
+    assert grounded_actor("the government", candidate, fallback=False, language=language) == expected
+
+
+def test_a_precondition_is_a_demand_word() -> None:
+    polish = demand_candidates(
+        split_sentences(" date 2025-03-11 Kijów uważa, że rozejm powinien być warunkiem wstępnym rozmów.")
+    )
+    bulgarian = demand_candidates(
+        split_sentences(" date 2025-03-11 Киев поставя примирието като предварително условие за преговорите.")
+    )
+    assert len(polish) == 1 and len(bulgarian) == 1

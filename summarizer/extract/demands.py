@@ -35,6 +35,12 @@ __all__ = ["as_listed", "find_demands", "grounded_actor", "only_an_action"]
 log = logging.getLogger(__name__)
 
 
+# The model's English for a state's rulers without saying whose ("the government", "authorities").
+_AUTHORITIES = re.compile(
+    r"^(?:the\s+)?(?:government|authorities|administration|cabinet|executive|leadership)$", re.IGNORECASE
+)
+
+
 def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None) -> str | None:
     mentions = list(candidate.mentions)
     if candidate.context is not None and candidate.sentence.start >= candidate.context.start:
@@ -47,6 +53,12 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
         state = state_of_collective(strip_cyrillic(raw))
         if actor is None and state in names:
             return state  # "Egyptian government", "Russian side": the state
+        if actor is None and _AUTHORITIES.match(" ".join(strip_cyrillic(raw).split())):
+            # "Władze w Kijowie", "the government in Moscow", answered "government": the state
+            # whose capital the sentence names, where it names one.
+            seats = {m.actor for m in candidate.mentions if m.kind == "place" and m.actor and m.place}
+            if len(seats) == 1:
+                return seats.pop()
         if actor is None:
             # Unknown to the alias table (a union, a movement, "Chilean truckers"): the model's
             # English answer stands where the sentence or its context writes it (or it is a

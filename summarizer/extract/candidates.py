@@ -21,6 +21,7 @@ __all__ = [
     "Candidate",
     "reportable",
     "DEMAND_TRIGGER",
+    "LEAD_SENTENCES",
     "MEETING_TRIGGER",
     "casualty_candidates",
     "contexts_before",
@@ -80,6 +81,11 @@ def is_heading(sentence: Sentence, sentences: list[Sentence]) -> bool:
     alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
     short = len(sentence.text) <= 30 if _CASELESS.search(sentence.text) else len(sentence.text.split()) <= 8
     return alone and short and sentence.text[-1:] not in _FINAL_STOP
+
+
+LEAD_SENTENCES = 3
+"""How many of an article's first sentences, its title among them, make its lead: where it
+tells its main incident and the day of its story."""
 
 
 def is_title(article: Article, start: int, end: int) -> bool:

@@ -14,12 +14,12 @@ from ..normalize.names import find_mentions
 from ..normalize.numbers import find_counts
 from ..records import Casualty
 from .asking import note_failure, record_usage
-from .candidates import Candidate, contexts_before, is_title
+from .candidates import LEAD_SENTENCES, Candidate, contexts_before, is_title
 from .grounding import evidence_for_span
 from .passes import Asker
 from .result import ExtractionStats
 from .rules import cause_kind, cause_of, country_of, scene_places, victims_of
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 from .triage import ask_casualty
 
 __all__ = ["find_casualties"]
@@ -83,15 +83,12 @@ def find_casualties(
         )
         # "death toll", "bilan", "حصيلة", in the article's own language: a sentence that updates a toll
         _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
-    kept = _lead_completed([record for _, record in records], article)
-    return _without_repeats(_with_scene(kept, candidates, article), article)
+    opening = split_sentences(article.text, article.body_start)[:LEAD_SENTENCES]
+    kept = _lead_completed([record for _, record in records], opening)
+    return _without_repeats(_with_scene(kept, candidates, article, opening), article)
 
 
-LEAD_SENTENCES = 3
-"""How many of the article's first sentences (its title among them) tell its main incident."""
-
-
-def _lead_completed(records: list[Casualty], article: Article) -> list[Casualty]:
+def _lead_completed(records: list[Casualty], opening: list[Sentence]) -> list[Casualty]:
     """The article's main incident, its first count told in the lead, takes the one count of the
     other kind that a later sentence gives with no scene of its own: "Market bombing kills at
     least 30" ... "About 50 people were also wounded in the blast". A count with a place or a
@@ -99,7 +96,6 @@ def _lead_completed(records: list[Casualty], article: Article) -> list[Casualty]
     if not records:
         return records
     lead = records[0]
-    opening = split_sentences(article.text, article.body_start)[:LEAD_SENTENCES]
     if not opening or lead.evidence[0].start >= opening[-1].end:
         return records
     missing = [n for n in ("killed", "injured") if getattr(lead, n) is None]
@@ -182,15 +178,17 @@ def _breakdown(text: str, language: str | None) -> bool:
     return sum(1 for inside in re.findall(r"\(([^()]{1,40})\)", text) if find_counts(inside, language)) >= 2
 
 
-def _with_scene(records: list[Casualty], candidates: list[Candidate], article: Article) -> list[Casualty]:
+def _with_scene(
+    records: list[Casualty], candidates: list[Candidate], article: Article, opening: list[Sentence]
+) -> list[Casualty]:
     """Fill what a count's own sentence leaves unsaid from the scene the article has set: the
     cause and date from the sentence before, else from the lead (its first two sentences), the
     place from the lead; victims of a disaster, an accident or a bombing are civilians unless
     the sentence says who they were. ("Rescuers found 12 more bodies" after "An earthquake
     struck Izmir on Friday".)"""
-    opening = [s.text for s in split_sentences(article.text, article.body_start)[:2]]
-    lead = " ".join(opening)
-    lead_place = next((m.place for text in opening for m in scene_places(find_mentions(text), text)), None)
+    first_two = [s.text for s in opening[:2]]
+    lead = " ".join(first_two)
+    lead_place = next((m.place for text in first_two for m in scene_places(find_mentions(text), text)), None)
     lead_date = resolve_date(lead, article.published)
     before = contexts_before(candidates)
     for record in records:

@@ -19,7 +19,7 @@ from ..normalize.tense import clause_tense, cue_tense, meeting_tense
 from ..normalize.text import is_latin_script
 from ..records import STATUS_RANK_WITHIN_ARTICLE, Evidence, MeetingEvent
 from .asking import Memo, ask_once, note_failure, record_usage
-from .candidates import Candidate, contexts_before, is_title
+from .candidates import LEAD_SENTENCES, Candidate, contexts_before, is_title
 from .grounding import evidence_for_span
 from .participants import (
     ascii_fold,
@@ -54,7 +54,6 @@ __all__ = ["ATTACH_WINDOW", "find_meetings", "meeting_place"]
 log = logging.getLogger(__name__)
 
 ATTACH_WINDOW = 3  # a follow-up sentence attaches to a meeting at most this many sentences back
-LEAD_SENTENCES = 3  # the article's first sentences, its title among them, that make its lead
 
 
 @dataclass
@@ -327,19 +326,18 @@ def _titles_told_again(found: list[_Meeting], article: Article) -> list[_Meeting
     title's tense or its lack of a date ("Trump and Zelensky meet at the White House" over
     "Trump will host Zelensky at the White House today"): one record, the title its first quote,
     the body's status and date. A title's meeting that the body does not tell stands."""
+    titled = {id(m) for m in found if all(is_title(article, e.start, e.end) for e in m.evidence)}
     kept: list[_Meeting] = []
     for meeting in found:
-        titled = all(is_title(article, e.start, e.end) for e in meeting.evidence)
         people = set(meeting.participants)
         body = [
             m
             for m in found
-            if m is not meeting
-            and not all(is_title(article, e.start, e.end) for e in m.evidence)
+            if id(m) not in titled
             and len(people & set(m.participants)) >= min(2, len(people))
             and dates_compatible(m.date, meeting.date)
         ]
-        if not titled or not body:
+        if id(meeting) not in titled or not body:
             kept.append(meeting)
             continue
         told = max(body, key=lambda m: len(people & set(m.participants)))  # the first of the closest

@@ -30,6 +30,7 @@ Resolution rules (documented here because they are the contract):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -385,16 +386,20 @@ def _adjacent(a: _Candidate, b: _Candidate) -> bool:
     return 0 <= gap <= 3
 
 
+@functools.lru_cache(maxsize=1)
+def _span_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicons' ``since`` words that end a text and ``since_after`` words that start one."""
+    before = pattern("since", whole_words=True)
+    after = pattern("since_after")
+    return re.compile(rf"(?:{before.pattern})\s*$", before.flags), re.compile(rf"\s*(?:{after.pattern})", after.flags)
+
+
 def _a_span_start(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` starts a span ("the first talks since 7 March",
     "seit Januar", "2022年以来"): the lexicons' ``since`` words right before it or ``since_after``
     words right after it. Such a date is no day of the event the text tells."""
-    before = pattern("since", whole_words=True)
-    after = pattern("since_after")
-    return bool(
-        re.search(rf"(?:{before.pattern})\s*$", text[max(0, start - 16) : start], before.flags)
-        or re.match(rf"\s*(?:{after.pattern})", text[end : end + 16], after.flags)
-    )
+    before, after = _span_words()
+    return bool(before.search(text[max(0, start - 16) : start]) or after.match(text[end : end + 16]))
 
 
 def resolve_date(text: str, published: str | None) -> str | None:

@@ -347,3 +347,35 @@ def test_a_month_name_before_a_capitalised_word_is_a_given_name() -> None:
 )
 def test_a_date_that_starts_a_span_is_no_day_of_the_event(text: str, expected: str | None) -> None:
     assert resolve_date(text, "2022-03-29") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Os dois presidentes reuniram-se em 2014 em Brasília.",  # pt: em
+        "I due ministri si erano incontrati nel 2014 a Roma.",  # it: nel
+        "Het kabinet sprak in 2014 met de bonden.",  # nl: in
+        "Madenciler 2014'te Ankara'ya yürüdü.",  # tr: 'te after the year
+        "Sendika 2014 yılında greve gitti.",  # tr: yılında
+        "Το 2014 οι δύο ηγέτες συναντήθηκαν.",  # el: το
+        "التقى الوزيران عام 2014 في عمان.",  # ar: عام
+        "Kedua menteri bertemu pada tahun 2014.",  # id: pada tahun
+        "两国领导人于2014年会晤。",  # zh: 年 after the year
+        "양국 정상은 2014년 회담했다.",  # ko: 년
+        "Спор начался в 2014 году.",  # ru: year word after
+    ],
+)
+def test_a_year_by_the_languages_words_for_it(text: str) -> None:
+    assert values(text, "2024-10-04") == [("2014", "year")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2000'den fazla kişi yürüyüşe katıldı.",  # tr: "more than 2000", no year
+        "More than 2000 people marched.",
+        "Miners received 2014 lira each.",
+    ],
+)
+def test_a_number_without_a_year_word_is_no_year(text: str) -> None:
+    assert values(text, "2024-10-04") == []

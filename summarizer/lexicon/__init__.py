@@ -27,6 +27,8 @@ after which "of" and a name say whose thing it is, not who took part (``whose``:
 de Trump", "der Plan von Trump"), the word for talks between parties (``between``: "between",
 "между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
 it), the word "and" (``and``: counts it joins add up, "11 strażaków i trzech cywilów"), the
+words that make a number a year (``year_before``, just before it: "in", "nel", "tahun", "عام";
+``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the
 seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
@@ -100,6 +102,7 @@ FIELDS: tuple[str, ...] = (
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
+    "year_before", "year_after",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

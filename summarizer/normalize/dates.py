@@ -72,7 +72,8 @@ _NEXT_AFTER = re.compile(r"^\s+(?:prochain|próximo|prossimo)(?!\w)", re.IGNOREC
 
 # --- explicit dates --------------------------------------------------------------------------
 
-_YEAR_WORD = r"(?:года|году|год|рік|році|року|година|години|год\.|г\.|р\.|roku|rok|r\.|гг\.|г(?!\w)|р(?!\w))"
+# "года", "roku", "yılında", "年" after a year: the lexicons' year_after words.
+_YEAR_WORD = f"(?:{pattern('year_after', whole_words=True).pattern})"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _DAY = r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?(?:-?(?:го|е|ое|ого|я|th|st|nd|rd|er|\.))?"
 _SP = r"[\s\u00a0\u202f]+"
@@ -103,13 +104,15 @@ _CJK_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?<!\w){MONTH_RE},?{_SP}{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?")
 _MONTH_ONLY = re.compile(rf"(?<!\w){MONTH_RE}")
-_YEAR_PREP = (
-    r"(?:в|во|у|през|с|со|з|із|от|до|к|по|за|от|in|since|by|until|of|from|during|early|late|mid|im|seit|bis|ab"
-    r"|Jahr|Jahres|w|od|en|depuis|année|year|начале|конце|середине|початку|кінці|середині|началото|края"
-    r"|средата|Anfang|Ende|Mitte|początku|końcu|połowie|début|fin|milieu)"
+# A year is a number the language's words for it come before ("in 2014", "nel 2014", "tahun 2014")
+# or after ("2014 года", "2014'te", "2014年"): the lexicons' year_before and year_after words.
+_YEAR_AFTER_WORD = re.compile(
+    rf"(?<![\d.,])(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff]){_YEAR}(?:-?(?:го|м|й))?(?:{_SP})?(?:{_YEAR_WORD})",
+    re.IGNORECASE,
 )
-_YEAR_AFTER_WORD = re.compile(rf"(?<![\d\w.,]){_YEAR}(?:-?(?:го|м|й))?{_SP}?{_YEAR_WORD}")
-_YEAR_AFTER_PREP = re.compile(rf"(?i:(?<!\w){_YEAR_PREP}){_SP}{_YEAR}(?![\d.,]\d)(?!\s*%)")
+_YEAR_AFTER_PREP = re.compile(
+    rf"(?:{pattern('year_before', whole_words=True).pattern}){_SP}{_YEAR}(?![\d.,]\d)(?!\s*%)", re.IGNORECASE
+)
 
 # --- relative expressions --------------------------------------------------------------------
 

@@ -183,3 +183,38 @@ def test_a_seat_of_government_where_people_meet_stands_for_its_city(text: str, p
     from summarizer.extract.rules import place_of
 
     assert place_of(find_mentions(text), text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I due leader si sono incontrati sei volte dal 2019.",  # it
+        "Los cancilleres se reunieron en varias ocasiones este año.",  # es
+        "Os ministros já se encontraram três vezes.",  # pt
+        "De premiers spraken elkaar meerdere keren.",  # nl
+        "İki lider bu yıl 3 kez görüştü.",  # tr
+        "Οι δύο υπουργοί συναντήθηκαν πολλές φορές.",  # el
+        "التقى الوزيران عدة مرات هذا العام.",  # ar
+        "Kedua menteri bertemu tiga kali tahun ini.",  # id
+        "両首脳はこれまでに5回会談している。",  # ja
+        "两国领导人今年已会晤多次。",  # zh
+        "양국 장관은 올해 세 차례 만났다.",  # ko
+        "Die Außenminister trafen sich zweimal.",  # de, one word
+    ],
+)
+def test_a_count_of_meetings_in_any_language(text: str) -> None:
+    assert is_aggregate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方举行了第二次会谈。",  # the second round: one meeting
+        "第3回会談が東京で行われた。",
+        "두 번째 회담이 서울에서 열렸다.",
+        "Le due parti si sono incontrate una volta sola, a Roma.",  # once is one meeting
+        "Die 12 Minister trafen sich in Brüssel.",
+    ],
+)
+def test_one_meeting_is_no_count_of_meetings(text: str) -> None:
+    assert not is_aggregate(text)

@@ -1,15 +1,16 @@
 """What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
 
-The status and format words are lexicon data (``summarizer/lexicon/<code>.json``); the rest are
-multilingual stems (ru, uk, bg, en, de, pl, fr) still written here. These are general rules of
-how news text says things, not facts of any article.
+The status and format words and the words of a count of meetings ("met six times", "più volte",
+"多次") are lexicon data (``summarizer/lexicon/<code>.json``); the rest are multilingual stems (ru,
+uk, bg, en, de, pl, fr) still written here. These are general rules of how news text says things,
+not facts of any article.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import cause_patterns, pattern
+from ..lexicon import cause_patterns, pattern, times_pattern
 from ..normalize.names import Mention, find_mentions
 from ..normalize.tense import clauses
 from ..normalize.text import any_of
@@ -56,11 +57,7 @@ _NOT_PLANNED = pattern("not_planned")
 _POSSIBLE = pattern("possible")
 _PHONE = pattern("phone")
 _VIDEO = pattern("video")
-_AGGREGATE = any_of(
-    r"(?:\d+|дв[аеі]|три|четыре|чотири|четири|пять|п'ять|пет|шесть|шість|шест|семь|сім|седем|несколько|кілька"
-    r"|няколко|two|three|four|five|six|seven|several|many|zwei|drei|vier|fünf|sechs|kilka|dwa|trzy|cztery|pięć|sześć"
-    r"|deux|trois|quatre|cinq|six)\s+(?:раз(?:а|ів)?|пъти|times|mal|razy|fois)\b",
-)
+_AGGREGATE = times_pattern()  # "met six times", "più volte", "多次": the lexicons' times words
 _NO_BREAKTHROUGH = any_of(
     r"(?:не|ні|без|no|not|kein|nie|pas)\W+(?:\w+\W+){0,4}(?:прорыв|прорив|пробив|breakthrough|durchbruch|przełom|percée)",
     r"(?:прорыв|прорив|пробив|breakthrough)\W+(?:\w+\W+){0,3}(?:не|ні|not|failed)",

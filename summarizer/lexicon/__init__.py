@@ -28,7 +28,8 @@ de Trump", "der Plan von Trump"), the word for talks between parties (``between`
 "между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
 it), the word "and" (``and``: counts it joins add up, "11 strażaków i trzech cywilów"), the
 words that make a number a year (``year_before``, just before it: "in", "nel", "tahun", "عام";
-``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the
+``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the words that make
+meetings many (``times``: "{n} volte", "più volte", "多次"; ``{n}`` a count of two or more), the
 seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
@@ -70,6 +71,7 @@ __all__ = [
     "number_words",
     "pattern",
     "relative_patterns",
+    "times_pattern",
     "weekday_patterns",
 ]
 
@@ -102,7 +104,7 @@ FIELDS: tuple[str, ...] = (
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
-    "year_before", "year_after",
+    "year_before", "year_after", "times",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 
@@ -350,3 +352,16 @@ def relative_patterns() -> list[tuple[str, re.Pattern[str], str]]:
             for body in bodies:
                 out.append((kind, re.compile(f"{before}(?:{body}){after}", re.IGNORECASE), lexicon.language))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def times_pattern() -> re.Pattern[str]:
+    """Every lexicon's words for "N times", "several times" ("sei volte", "plusieurs fois", "多次"):
+    a count of meetings, not one. The ``{n}`` of an entry is a count of two or more, in digits or
+    a number word of the entry's language ("once" is one meeting)."""
+    out: list[str] = []
+    for lexicon in lexicons().values():
+        words = sorted((w for w, v in lexicon.numbers.items() if 2 <= v <= 100 and v == int(v)), key=len, reverse=True)
+        count = "(?:" + "|".join([r"(?<!\d)(?:[2-9]|[1-9]\d)(?!\d)", *map(re.escape, words)]) + ")"
+        out += [f.replace("{n}", count) for f in lexicon.fragments("times", whole_words=True)]
+    return re.compile("|".join(sorted(out, key=len, reverse=True)) or r"(?!x)x", re.IGNORECASE)

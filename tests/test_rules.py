@@ -7,6 +7,7 @@ import pytest
 from summarizer.extract.candidates import Candidate, _demand_clauses, demand_candidates
 from summarizer.extract.participants import resolve_participants
 from summarizer.extract.rules import (
+    ALSO_PRESENT,
     cause_kind,
     format_from_text,
     is_aggregate,
@@ -218,3 +219,35 @@ def test_a_count_of_meetings_in_any_language(text: str) -> None:
 )
 def test_one_meeting_is_no_count_of_meetings(text: str) -> None:
     assert not is_aggregate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al incontro erano presenti anche i ministri Tajani e Crosetto.",  # it
+        "También asistieron el canciller y el ministro de Defensa.",  # es
+        "De minister van Financiën was ook aanwezig.",  # nl
+        "Görüşmeye Dışişleri Bakanı Hakan Fidan da katıldı.",  # tr
+        "Στη συνάντηση παρευρέθηκε επίσης ο υπουργός Άμυνας.",  # el
+        "كما حضر اللقاء وزير الخارجية.",  # ar
+        "Pertemuan itu juga dihadiri Menlu Retno Marsudi.",  # id
+        "会談には外相も同席した。",  # ja
+        "会谈中，外交部长王毅也出席。",  # zh
+        "회담에는 외교부 장관도 배석했다.",  # ko
+        "Also present were the foreign and defence ministers.",  # en
+    ],
+)
+def test_more_people_at_the_meeting_just_told(text: str) -> None:
+    assert ALSO_PRESENT.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anche il governo ha chiesto una tregua.",  # "also", but nobody attends
+        "Die Gespräche dauerten fünf Stunden.",
+        "外交部长王毅出席了记者会。",  # attended, not "also"
+    ],
+)
+def test_no_more_people_without_also_attending(text: str) -> None:
+    assert not ALSO_PRESENT.search(text)

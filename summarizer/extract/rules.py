@@ -1,7 +1,7 @@
 """What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
 
-The status and format words and the words of a count of meetings ("met six times", "più volte",
-"多次") are lexicon data (``summarizer/lexicon/<code>.json``); the rest are multilingual stems (ru,
+The status and format words, the words of a count of meetings ("met six times", "più volte",
+"多次") and of more people at one ("also attended") are lexicon data (``summarizer/lexicon/<code>.json``); the rest are multilingual stems (ru,
 uk, bg, en, de, pl, fr) still written here. These are general rules of how news text says things,
 not facts of any article.
 """
@@ -81,13 +81,9 @@ TOPICS: list[tuple[re.Pattern[str], str]] = [
     (any_of(r"восстановлени", r"відновлен", r"възстановяване", r"reconstruction", r"recovery"), "reconstruction"),
 ]  # fmt: skip
 
-# "X was also present", "also attended": more participants of the meeting just described.
-ALSO_PRESENT = any_of(
-    r"(?:участва|участвува|ще участва|візьме участь|примет участие|примут участие)\w*\s+(?:и|і|також|также)\b",
-    r"(?:также|тоже|також|теж|също|also|auch|również|aussi)\W+(?:\w+\W+){0,3}?(?:присутств|присутні|присутн|присъства"
-    r"|участвова|участвува|брали участь|взяли участь|attend|present|joined|teilgenommen|anwesend|obecn|uczestnicz|présent)",
-    r"(?:присутств|присутні|присъства|participated|attended|were present)\w*\W+(?:\w+\W+){0,3}?(?:также|також|също|also)",
-)
+# "X was also present", "also attended", "也出席": more participants of the meeting just described
+# (the lexicons' also_present words).
+ALSO_PRESENT = pattern("also_present")
 
 # Who the victims are: the lexicons' civilian words (passengers, workers, residents...) and
 # children, and their military words.

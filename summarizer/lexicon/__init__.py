@@ -30,6 +30,7 @@ it), the word "and" (``and``: counts it joins add up, "11 strażaków i trzech c
 words that make a number a year (``year_before``, just before it: "in", "nel", "tahun", "عام";
 ``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the words that make
 meetings many (``times``: "{n} volte", "più volte", "多次"; ``{n}`` a count of two or more), the
+words that add people to the meeting just told (``also_present``: "X also attended", "也出席"), the
 seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
@@ -104,7 +105,7 @@ FIELDS: tuple[str, ...] = (
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
-    "year_before", "year_after", "times",
+    "year_before", "year_after", "times", "also_present",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

@@ -22,11 +22,24 @@ def values(text: str, published: str | None) -> list[tuple[str, str]]:
         ("6 sierpnia 2025 r.", "2025-08-06"),
         ("le 2 décembre 2025", "2025-12-02"),
         ("на 2 декември 2025 г.", "2025-12-02"),
-        ("13-14 марта 2025 г.", "2025-03-13"),
     ],
 )
 def test_explicit_full_dates_need_no_publication_date(text: str, expected: str) -> None:
     assert values(text, None) == [(expected, "day")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("13-14 марта 2025 г.", None, "2025-03"),
+        ("Die Gespräche am 3.–4. Juni in Istanbul", "2025-06-10", "2025-06"),
+        ("The summit on June 3-4 ended without a deal.", "2025-06-10", "2025-06"),
+        ("I negoziati del 9 - 10 ottobre a Doha", "2025-10-12", "2025-10"),
+    ],
+)
+def test_a_span_of_days_is_its_month(text: str, published: str | None, expected: str) -> None:
+    """Two days of one month have no one day: the ISO period that holds both is the month."""
+    assert values(text, published) == [(expected, "month")]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ German, Polish, French (and Spanish/Italian month names).
 Resolution rules (documented here because they are the contract):
 
 * Explicit full dates ("13 марта 2025 года", "22.01.2026", "January 22, 2026") and years
-  ("в 2025 году", "у 2025 році", "през 2025 г.", "in 2025") resolve without a publication date.
+  ("в 2025 году", "nel 2025", "2025 yılında", "2025年": the lexicons' year words) resolve
+  without a publication date. A span of days in one month ("17 – 18 лютого", "June 3-4") is
+  that month: no one day.
 * A day and month without a year ("2 грудня", "on 6 August") or a month alone ("в декабре",
   "на початку січня") take their year from an explicit year in the same sentence if there is
   one; otherwise the year that puts them nearest the publication date, a future month counting
@@ -75,14 +77,17 @@ _NEXT_AFTER = re.compile(r"^\s+(?:prochain|próximo|prossimo)(?!\w)", re.IGNOREC
 # "года", "roku", "yılında", "年" after a year: the lexicons' year_after words.
 _YEAR_WORD = f"(?:{pattern('year_after', whole_words=True).pattern})"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_DAY = r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?(?:-?(?:го|е|ое|ого|я|th|st|nd|rd|er|\.))?"
+# A day, or a span of days in one month ("17 – 18 лютого", "17-18 February": its month).
+_DAY = r"(?P<d>[0-3]?\d)(?:\.?(?=\s*[-–—]))?(?:\s*[-–—]\s*(?P<d2>[0-3]?\d))?(?:-?(?:го|е|ое|ого|я|th|st|nd|rd|er|\.))?"
 _SP = r"[\s\u00a0\u202f]+"
 
 _DAY_MONTH = re.compile(
     rf"(?<![\w.,]){_DAY}{_SP}(?:(?:of|de|del){_SP})?{MONTH_RE}(?:,?{_SP}(?:de{_SP})?{_YEAR}(?:-?(?:го|м))?(?:{_SP}?{_YEAR_WORD})?)?"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<!\w)(?P<mcs>{alternation(MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}{_YEAR})?"
+    rf"(?<!\w)(?P<mcs>{alternation(MONTHS_CS)}){_SP}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    r"(?:\s*[-–—]\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+    rf"(?:,?{_SP}{_YEAR})?"
 )
 _NUMERIC = [
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?!\d)"),
@@ -251,7 +256,9 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 year = _context_year(text, m.start(), end, years)
             if year is None and pub is not None:
                 year = _pick_year(month, pub, clause_tense(text, m.start(), end), day)
-            if year is not None:
+            if year is not None and m.groupdict().get("d2"):
+                add(f"{year:04d}-{month:02d}", m.start(), end, "month", 3)  # days of one month: the month
+            elif year is not None:
                 add(_iso_day(year, month, day), m.start(), end, "day", 3)
 
     if pub is not None:

@@ -392,3 +392,15 @@ def test_a_year_by_the_languages_words_for_it(text: str) -> None:
 )
 def test_a_number_without_a_year_word_is_no_year(text: str) -> None:
     assert values(text, "2024-10-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er vielen tot 2000 doden bij de overstromingen.",  # nl "up to 2000 dead"
+        "El sismo dejó hasta 2000 heridos.",  # es
+        "A enchente deixou até 2000 desabrigados.",  # pt
+    ],
+)
+def test_up_to_a_number_is_no_year(text: str) -> None:
+    assert values(text, "2024-10-04") == []

@@ -1,8 +1,9 @@
 """What code decides from the quote itself: modality, format, aggregates, outcomes, victims.
 
 The status and format words, the words of a count of meetings ("met six times", "più volte",
-"多次") and of more people at one ("also attended") are lexicon data (``summarizer/lexicon/<code>.json``); the rest are multilingual stems (ru,
-uk, bg, en, de, pl, fr) still written here. These are general rules of how news text says things,
+"多次") and of more people at one ("also attended") are lexicon data
+(``summarizer/lexicon/<code>.json``); the rest are multilingual stems (ru, uk, bg, en, de, pl, fr)
+still written here. These are general rules of how news text says things,
 not facts of any article.
 """
 

@@ -337,6 +337,13 @@ def cause_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, pattern(f"cause:{kind}")) for kind in CAUSE_KINDS]
 
 
+def _whole_number_words(lexicon: Lexicon, low: int, high: int) -> list[str]:
+    """The escaped forms of ``lexicon``'s whole number words from ``low`` to ``high``, longest
+    first (so that "twenty-one" wins over "twenty"): the ``{n}`` of a count in its patterns."""
+    words = (w for w, v in lexicon.numbers.items() if low <= v <= high and v == int(v))
+    return [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+
+
 @functools.lru_cache(maxsize=1)
 def relative_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """(kind, pattern, language) of every lexicon's relative words ("yesterday", "last year",
@@ -345,8 +352,7 @@ def relative_patterns() -> list[tuple[str, re.Pattern[str], str]]:
     out: list[tuple[str, re.Pattern[str], str]] = []
     for lexicon in lexicons().values():
         before, after = (r"(?<!\w)", r"(?!\w)") if lexicon.anchor == "word" else ("", "")
-        words = sorted((w for w, v in lexicon.numbers.items() if v <= 31 and v == int(v)), key=len, reverse=True)
-        count = "(?P<n>" + "|".join([r"\d{1,2}", *map(re.escape, words)]) + ")"
+        count = "(?P<n>" + "|".join([r"\d{1,2}", *_whole_number_words(lexicon, 0, 31)]) + ")"
         for kind, entries in lexicon.relative.items():
             # One pattern per entry with a count (a group name is used once per pattern).
             bodies = [e.replace("{n}", count) for e in entries] if "{n}" in "".join(entries) else ["|".join(entries)]
@@ -362,7 +368,6 @@ def times_pattern() -> re.Pattern[str]:
     a number word of the entry's language ("once" is one meeting)."""
     out: list[str] = []
     for lexicon in lexicons().values():
-        words = sorted((w for w, v in lexicon.numbers.items() if 2 <= v <= 100 and v == int(v)), key=len, reverse=True)
-        count = "(?:" + "|".join([r"(?<!\d)(?:[2-9]|[1-9]\d)(?!\d)", *map(re.escape, words)]) + ")"
+        count = "(?:" + "|".join([r"(?<!\d)(?:[2-9]|[1-9]\d)(?!\d)", *_whole_number_words(lexicon, 2, 100)]) + ")"
         out += [f.replace("{n}", count) for f in lexicon.fragments("times", whole_words=True)]
     return re.compile("|".join(sorted(out, key=len, reverse=True)) or r"(?!x)x", re.IGNORECASE)

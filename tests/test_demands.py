@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.articles import parse_article
 from summarizer.extract.candidates import Candidate, demand_candidates, reportable
-from summarizer.extract.demands import as_listed, find_demands, grounded_actor, only_an_action
+from summarizer.extract.demands import as_listed, find_demands, grounded_actor, only_an_action, reported_parties
 from summarizer.extract.result import ExtractionStats
 from summarizer.extract.sentences import split_sentences
 from summarizer.records import Demand
@@ -260,3 +260,50 @@ def test_a_precondition_is_a_demand_word() -> None:
         split_sentences(" date 2025-03-11 Киев поставя примирието като предварително условие за преговорите.")
     )
     assert len(polish) == 1 and len(bulgarian) == 1
+
+
+def _told(text: str, actor: str, language: str) -> list[str] | None:
+    return reported_parties(_only_candidate(f" date 2025-03-04 {text}"), actor, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "language", "parties"),
+    [
+        # The speaker tells the demand of the parties the told clause names first.
+        ("Macron said that Germany and Poland demand new sanctions on Iran.", "Emmanuel Macron", "en",
+         ["Germany", "Poland"]),
+        ("Сийярто заявил, что Китай и Индия требуют от ЕС снять пошлины.", "Péter Szijjártó", "ru",
+         ["China", "India"]),
+        ("Урсула фон дер Ляєн заявила, що і Польща, і Литва вимагають закрити кордон.", "Ursula von der Leyen",
+         "uk", ["Poland", "Lithuania"]),
+        ("El canciller Juan Ortiz dijo que Bolivia exige la salida al mar.", "Juan Ortiz", "es", ["Bolivia"]),
+        # Its subject is a body the sentence does not name: no party, no record.
+        ("Die Sprecher von Anna Berg erklärten, die Opposition verlange eine Neuwahl.", "Anna Berg", "de", []),
+        ("Лидер движения Ахра Гумба заявил, что оппозиция требует отставки кабинета.", "Akhra Gumba", "ru", []),
+        # Not this rule: the speaker's own demand, a pronoun as the subject, the model named the party.
+        ("Juan Ortiz exigió la renuncia del ministro y dijo que Bolivia no cederá.", "Juan Ortiz", "es", None),
+        ("Macron said that he demands new sanctions on Iran.", "Emmanuel Macron", "en", None),
+        ("Macron said that Germany demands new sanctions on Iran.", "Germany", "en", None),
+        ("Macron demanded new sanctions on Iran.", "Emmanuel Macron", "en", None),
+        ("野田佳彦は、中国は対話を求めると述べた。", "Yoshihiko Noda", "ja", None),  # no told-clause words
+    ],
+)  # fmt: skip
+def test_a_demand_the_speaker_only_tells_is_the_told_clauses_subjects(
+    text: str, actor: str, language: str, parties: list[str] | None
+) -> None:
+    assert _told(text, actor, language) == parties
+
+
+def test_a_told_demand_of_two_parties_is_a_record_for_each() -> None:
+    text = " date 2025-03-04 Урсула фон дер Ляєн заявила, що Польща та Литва вимагають закрити кордон з Білоруссю."
+    answer = {
+        "actor": "Ursula von der Leyen",
+        "target": "Belarus",
+        "demand": "Close the border.",
+        "category": "security",
+    }
+    article = parse_article(text, "border")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    client = FakeModel(lambda request: {"is_demand": True, **answer}).client()
+    demands = find_demands(article, demand_candidates(sentences), client, ExtractionStats(), "uk")
+    assert [(d.actor, d.target) for d in demands] == [("Poland", "Belarus"), ("Lithuania", "Belarus")]

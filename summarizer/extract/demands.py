@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import re
 
+from anyascii import anyascii
+
 from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import pattern
@@ -30,7 +32,7 @@ from .participants import (
 from .passes import Asker, ask_demand
 from .result import ExtractionStats
 
-__all__ = ["as_listed", "find_demands", "grounded_actor", "only_an_action"]
+__all__ = ["as_listed", "find_demands", "grounded_actor", "only_an_action", "reported_parties"]
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,59 @@ def _a_group(actor: str, window: str, language: str | None) -> bool:
     )
 
 
+_PARTIES = frozenset({"state", "organisation", "person", "group"})
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether every capitalised word of ``name`` is written in ``text``, in any script (both in
+    Latin letters), give or take an ending."""
+    words = [ascii_fold(w) for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    written = {ascii_fold(w) for w in re.findall(r"[^\W\d_]+", anyascii(text))}
+    return bool(words) and all(any(w[:4] == v[:4] and abs(len(w) - len(v)) <= 3 for v in written) for w in words)
+
+
+def reported_parties(candidate: Candidate, actor: str, language: str | None) -> list[str] | None:
+    """Where the sentence tells what its speaker said and the demand is in the told clause
+    ("Zelensky said that the US and Russia demand ...", "Berater erklärten, die Opposition
+    verlange ..."), while the model named the speaker: the parties that clause names first, as
+    its subject (joined by commas and the language's "and"); ``[]`` when its subject is one of
+    the language's words for a body or group ("die Opposition"), which names no party; None
+    where this does not apply (no told clause, the speaker demands too, the actor is not the
+    speaker, or the clause's subject is a pronoun)."""
+    text = candidate.sentence.text
+    said = pattern("reported", language=language).search(text)
+    if said is None:
+        return None
+    demand = pattern("demand", language=language)
+    trigger = demand.search(text, said.end())
+    if trigger is None or demand.search(text, 0, said.start()):
+        return None  # no demand in the told clause, or the speaker's own words demand too
+    speaker = text[: said.start()]
+    before = [m for m in candidate.mentions if m.end <= said.start() and m.kind in _PARTIES]
+    if actor not in {m.actor or m.name for m in before} and not _written_in(actor, speaker):
+        return None  # the model did not name the speaker
+    clause = [
+        m for m in candidate.mentions if said.end() <= m.start and m.end <= trigger.start() and m.kind in _PARTIES
+    ]
+    if clause:
+        first = clause[0]
+        if len(text[said.end() : first.start].split()) > 2:
+            return None  # the clause's subject is something else ("the government of X")
+        joined = pattern("and", whole_words=True, language=language).pattern
+        chain, end = [first], first.end
+        for mention in clause[1:]:
+            if not re.fullmatch(rf"\s*,?\s*(?:(?:{joined})\s*)?", text[end : mention.start], re.IGNORECASE):
+                break
+            chain.append(mention)
+            end = mention.end
+        parties = [m.actor or m.name for m in chain]
+        return list(dict.fromkeys(parties))
+    subject = text[said.end() : trigger.start()]
+    if pattern("institutions", language=language).search(subject):
+        return []
+    return None
+
+
 def _in_full(actor: str, text: str, language: str | None) -> str:
     """An unknown actor named by surname alone is the one full name the article writes for it
     ("Nkunda": "Laurent Nkunda")."""
@@ -202,27 +257,36 @@ def find_demands(
             answer.target,
             actor,
         )
-        if actor is None:
+        actors = [actor] if actor is not None else []
+        told = reported_parties(candidate, actor, language) if actor is not None else None
+        if told is not None and actor not in told:
+            # The model named the speaker of a sentence that tells someone else's demand.
+            log.debug("demand? %s | %r only told it: %r", candidate.sentence.text[:70], actor, told)
+            actors = told
+        if not actors:
             stats.dropped_unsupported += 1
             continue
         target = grounded_actor(answer.target, candidate, fallback=False, language=language)
-        if target == actor:
-            target = None
         sentence = candidate.sentence
-        evidence = evidence_for_span(article.text, sentence.start, sentence.end)
-        if is_title(article, sentence.start, sentence.end):
-            titled.append(
-                Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence])
+        for actor in actors:
+            whom = None if target == actor else target
+            evidence = evidence_for_span(article.text, sentence.start, sentence.end)
+            record = Demand(actor=actor, target=whom, demand=text, category=answer.category, evidence=[evidence])
+            if is_title(article, sentence.start, sentence.end):
+                titled.append(record)
+                continue
+            twin = next(
+                (
+                    d
+                    for d in demands
+                    if (d.actor, d.target, d.category, d.demand) == (actor, whom, answer.category, text)
+                ),
+                None,
             )
-            continue
-        twin = next(
-            (d for d in demands if (d.actor, d.target, d.category, d.demand) == (actor, target, answer.category, text)),
-            None,
-        )
-        if twin is not None:  # the same demand repeated: one record, several quotes
-            twin.evidence.append(evidence)
-            continue
-        demands.append(Demand(actor=actor, target=target, demand=text, category=answer.category, evidence=[evidence]))
+            if twin is not None:  # the same demand repeated: one record, several quotes
+                twin.evidence.append(evidence)
+                continue
+            demands.append(record)
     for demand in titled:
         # A title restates the body in fewer words (and the model reads it with less to go on:
         # "Perú: presidente del Congreso pide renuncia de Merino" gave the actor "Peru"): its

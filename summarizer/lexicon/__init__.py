@@ -31,6 +31,8 @@ words that make a number a year (``year_before``, just before it: "in", "nel", "
 ``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the words that make
 meetings many (``times``: "{n} volte", "più volte", "多次"; ``{n}`` a count of two or more), the
 words that add people to the meeting just told (``also_present``: "X also attended", "也出席"), the
+words after which a clause tells what the sentence's speaker said (``reported``: "said that",
+"заявил, что", "erklärte,", "表示，": a demand in that clause is its own subject's), the
 seven ``weekdays`` (Monday
 first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
 "minggu", week), number words (``numbers``: value -> space-separated forms), the case
@@ -105,7 +107,7 @@ FIELDS: tuple[str, ...] = (
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
     "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
-    "year_before", "year_after", "times", "also_present",
+    "year_before", "year_after", "times", "also_present", "reported",
 )  # fmt: skip
 """The word-list fields of a lexicon file (each a list of regex fragments)."""
 

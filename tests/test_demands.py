@@ -307,3 +307,9 @@ def test_a_told_demand_of_two_parties_is_a_record_for_each() -> None:
     client = FakeModel(lambda request: {"is_demand": True, **answer}).client()
     demands = find_demands(article, demand_candidates(sentences), client, ExtractionStats(), "uk")
     assert [(d.actor, d.target) for d in demands] == [("Poland", "Belarus"), ("Lithuania", "Belarus")]
+
+
+def test_the_fallback_actor_is_never_the_party_the_model_named_as_target() -> None:
+    candidate = _only_candidate(" date 2025-09-04 Both countries urged Ethiopia to change its policy on the dam.")
+    assert grounded_actor("Sudan", candidate, fallback=True, target="Ethiopia") is None
+    assert grounded_actor("Sudan", candidate, fallback=True, target=None) == "Ethiopia"  # the sentence's party

@@ -43,7 +43,9 @@ _AUTHORITIES = re.compile(
 )
 
 
-def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None) -> str | None:
+def grounded_actor(
+    raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None, target: str | None = None
+) -> str | None:
     mentions = list(candidate.mentions)
     if candidate.context is not None and candidate.sentence.start >= candidate.context.start:
         mentions += candidate.context_mentions  # a clause: its sentence names the actor
@@ -80,8 +82,11 @@ def grounded_actor(raw: str | None, candidate: Candidate, *, fallback: bool, lan
             ):
                 return None  # ... nor those words copied ("madenciler"): no English name
             return supported_name(english, window)
-    if fallback and names:
-        return names[0]
+    if fallback:
+        # The model's actor is not in the sentence: its first party stands, unless that is the
+        # party the model named as the target ("两国呼吁埃塞俄比亚", answered Sudan -> Ethiopia).
+        whom = canonical_actor(target) or canonical_actor(strip_cyrillic(target)) if target else None
+        return next((name for name in names if name != whom), None)
     return None
 
 
@@ -234,7 +239,7 @@ def find_demands(
         if only_an_action(text):
             log.debug("demand? %s | model: %r, a protest, no demand", candidate.sentence.text[:70], text)
             continue
-        actor = grounded_actor(answer.actor, candidate, fallback=True, language=language)
+        actor = grounded_actor(answer.actor, candidate, fallback=True, language=language, target=answer.target)
         if actor is None and named is not None and candidate.sentence.index - named[1] <= GROUP_REFERENCE_WINDOW:
             english = unknown_entity(answer.actor or "")
             if english is not None and bare_group(english):

@@ -291,6 +291,35 @@ def test_a_count_among_the_dead_is_part_of_the_toll_not_an_incident(
     assert (record.killed, record.children_killed, len(record.evidence)) == (killed, children, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "injured"),
+    [
+        (" date 2024-05-02 La explosión dejó 31 heridos.\n\nDoce de los heridos siguen en estado grave, dijo el alcalde.",
+         "es", 31),
+        (" date 2024-05-02 O desabamento deixou 14 feridos.\n\nTrês dos feridos foram levados para São Paulo.", "pt", 14),
+        (" date 2024-05-02 Lo scontro ha causato 22 feriti.\n\nDue dei feriti sono in prognosi riservata.", "it", 22),
+        (" date 2024-05-02 В результате взрыва пострадали 40 человек.\n\nДвое из пострадавших в тяжелом состоянии.",
+         "ru", 40),
+        (" date 2024-05-02 The blast injured 52 people.\n\nNine of the injured were children, the police said.", "en", 52),
+    ],
+)  # fmt: skip
+def test_a_count_of_some_of_the_injured_is_part_of_the_toll(text: str, language: str, injured: int) -> None:
+    (record,) = _records(text, language)
+    assert (record.injured, len(record.evidence)) == (injured, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Οι δύο ηγέτες συναντήθηκαν στη νεκρή ζώνη της Λευκωσίας με τρεις απεσταλμένους.", "el"),
+        ("Two envoys crossed the dead zone with 3 aides on Monday.", "en"),
+    ],
+)
+def test_the_dead_zone_is_no_death(sentence: str, language: str) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["injured"]) == (None, None)
+
+
 def test_a_count_among_the_dead_with_no_toll_before_it_stands() -> None:
     (record,) = _records(" date 2024-05-02 Seven soldiers were among the dead, the army said.", "en")
     assert record.killed == 7

@@ -294,22 +294,27 @@ def test_a_demand_the_speaker_only_tells_is_the_told_clauses_subjects(
     assert _told(text, actor, language) == parties
 
 
-def test_a_told_demand_of_two_parties_is_a_record_for_each() -> None:
+def _border_demands(target: str) -> list[tuple[str, str | None]]:
+    """The records of a Ukrainian sentence telling that Poland and Lithuania demand the border
+    closed, where the model named the speaker as the actor and ``target`` as the target."""
     text = " date 2025-03-04 Урсула фон дер Ляєн заявила, що Польща та Литва вимагають закрити кордон з Білоруссю."
-    answer = {
-        "actor": "Ursula von der Leyen",
-        "target": "Belarus",
-        "demand": "Close the border.",
-        "category": "security",
-    }
+    answer = {"actor": "Ursula von der Leyen", "target": target, "demand": "Close the border.", "category": "security"}
     article = parse_article(text, "border")
     sentences, _ = reportable(split_sentences(article.text, article.body_start))
     client = FakeModel(lambda request: {"is_demand": True, **answer}).client()
     demands = find_demands(article, demand_candidates(sentences), client, ExtractionStats(), "uk")
-    assert [(d.actor, d.target) for d in demands] == [("Poland", "Belarus"), ("Lithuania", "Belarus")]
+    return [(d.actor, d.target) for d in demands]
+
+
+def test_a_told_demand_of_two_parties_is_a_record_for_each() -> None:
+    assert _border_demands("Belarus") == [("Poland", "Belarus"), ("Lithuania", "Belarus")]
 
 
 def test_the_fallback_actor_is_never_the_party_the_model_named_as_target() -> None:
     candidate = _only_candidate(" date 2025-09-04 Both countries urged Ethiopia to change its policy on the dam.")
     assert grounded_actor("Sudan", candidate, fallback=True, target="Ethiopia") is None
     assert grounded_actor("Sudan", candidate, fallback=True, target=None) == "Ethiopia"  # the sentence's party
+
+
+def test_a_co_demander_the_model_named_as_target_is_no_target() -> None:
+    assert _border_demands("Poland") == [("Poland", None), ("Lithuania", None)]

@@ -274,7 +274,7 @@ def find_demands(
         target = grounded_actor(answer.target, candidate, fallback=False, language=language)
         sentence = candidate.sentence
         for actor in actors:
-            whom = None if target == actor else target
+            whom = None if target in actors else target  # a co-demander is no target
             evidence = evidence_for_span(article.text, sentence.start, sentence.end)
             record = Demand(actor=actor, target=whom, demand=text, category=answer.category, evidence=[evidence])
             if is_title(article, sentence.start, sentence.end):

@@ -272,6 +272,7 @@ def _told(text: str, actor: str, language: str) -> list[str] | None:
         # The speaker tells the demand of the parties the told clause names first.
         ("Macron said that Germany and Poland demand new sanctions on Iran.", "Emmanuel Macron", "en",
          ["Germany", "Poland"]),
+        ("Macron told reporters that Germany demands new sanctions on Iran.", "Emmanuel Macron", "en", ["Germany"]),
         ("Сийярто заявил, что Китай и Индия требуют от ЕС снять пошлины.", "Péter Szijjártó", "ru",
          ["China", "India"]),
         ("Урсула фон дер Ляєн заявила, що і Польща, і Литва вимагають закрити кордон.", "Ursula von der Leyen",
@@ -318,3 +319,10 @@ def test_the_fallback_actor_is_never_the_party_the_model_named_as_target() -> No
 
 def test_a_co_demander_the_model_named_as_target_is_no_target() -> None:
     assert _border_demands("Poland") == [("Poland", None), ("Lithuania", None)]
+
+
+def test_a_count_of_parties_names_no_actor() -> None:
+    candidate = _only_candidate(" date 2025-09-04 两个下游国家呼吁埃塞俄比亚改变政策。")
+    assert grounded_actor("two downstream countries", candidate, fallback=False, language="zh") is None
+    assert grounded_actor("both sides", candidate, fallback=False, language="zh") is None
+    assert grounded_actor("Two Rivers Alliance", candidate, fallback=False, language="zh") == "Two Rivers Alliance"

@@ -43,6 +43,10 @@ _AUTHORITIES = re.compile(
 )
 
 
+# An answer that counts parties instead of naming them ("two downstream countries", "both sides").
+_COUNTED = re.compile(r"^(?:the\s+)?(?:two|three|four|five|both|several|many|some|all)\s", re.IGNORECASE)
+
+
 def grounded_actor(
     raw: str | None, candidate: Candidate, *, fallback: bool, language: str | None = None, target: str | None = None
 ) -> str | None:
@@ -73,6 +77,8 @@ def grounded_actor(
             window = window_text(candidate)
             if english is None or bare_group(english) or source_institution(raw, language):
                 return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
+            if _COUNTED.match(english) and english.islower():
+                return None  # ... nor a count of parties ("two downstream countries", "both sides")
             if romanised_echo(raw, window, language):
                 return None  # ... nor those words in Latin letters ("profsoyuz")
             if (

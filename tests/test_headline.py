@@ -123,3 +123,19 @@ def test_a_summary_that_retells_the_prompts_example_is_not_kept() -> None:
     article = parse_article(" date 2025-05-06 刚果政府与M23叛军在多哈恢复和谈。", "zh")
     headline, brief = headline_brief(article, article.body, fake.client(), ExtractionStats(), [])
     assert headline != example["headline"] and brief != example["brief"]
+
+
+def test_a_headline_in_the_articles_language_is_asked_again_however_english_the_brief() -> None:
+    polish = parse_article(
+        " date 2024-11-19 Pielęgniarki protestują przed KPRM\n\nSetki pielęgniarek protestowały we wtorek w Warszawie.",
+        "nurses",
+    )
+    fake = _summaries(
+        {"headline": "Pielęgniarki protestują przed KPRM",
+         "brief": "Hundreds of nurses protested in Warsaw on Tuesday outside the prime minister's office."},
+        {"headline": "Nurses protest in Warsaw",
+         "brief": "Hundreds of nurses protested in Warsaw on Tuesday outside the prime minister's office."},
+    )  # fmt: skip
+    headline, _ = headline_brief(polish, polish.body, fake.client(), ExtractionStats(), [], "pl")
+    assert headline == "Nurses protest in Warsaw"
+    assert "was not in English" in FakeModel.question(fake.requests[-1])  # asked again, insisting

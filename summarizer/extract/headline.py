@@ -19,7 +19,7 @@ from typing import Any
 from ..articles import Article
 from ..english import compose_brief, compose_headlines, date_words, plural
 from ..errors import ExtractionError
-from ..normalize.language import is_english
+from ..normalize.language import detect_language, is_english
 from ..normalize.names import find_mentions, strip_cyrillic
 from ..normalize.text import is_latin_script, token_set_similarity
 from .asking import note_failure, record_usage
@@ -107,14 +107,21 @@ def _written(word: str, window_words: frozenset[str]) -> bool:
 
 
 def headline_brief(
-    article: Article, lead: str, client: Asker, stats: ExtractionStats, records: list[Any]
+    article: Article,
+    lead: str,
+    client: Asker,
+    stats: ExtractionStats,
+    records: list[Any],
+    language: str | None = None,
 ) -> tuple[str, str]:
     """The English headline and brief. An article with records gets them composed from its
     records in code (the facts are the records' own, names canonical, dates resolved), and no
     question is asked. Only an article without records asks the model to summarise its lead:
     an answer that does not read as English is asked for again, once, saying so; one that
     names someone the article does not support is asked for again with the names it does;
-    what still fails is replaced by a plain sentence, never transliterated text."""
+    what still fails is replaced by a plain sentence, never transliterated text. A headline that
+    reads as the article's own ``language`` is the article's title copied, however English the
+    brief after it: it is asked for again too."""
     known = supported_names(article, records)
     headline, brief = _composed(article, records, known)
     if headline and brief:
@@ -130,7 +137,8 @@ def headline_brief(
         candidate_headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
         candidate_brief = " ".join(strip_cyrillic(answer.brief).split())
         # Judged together: a short headline full of names is too little text to identify alone.
-        if not is_english(f"{candidate_headline}. {candidate_brief}"):
+        copied_title = language not in (None, "en") and detect_language(candidate_headline) == language
+        if copied_title or not is_english(f"{candidate_headline}. {candidate_brief}"):
             retry = {"insist": True}
             continue
         invented = unsupported_names(candidate_headline, article, known)

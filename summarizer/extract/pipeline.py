@@ -143,7 +143,7 @@ def _extract(article: Article, client: Asker, types: Collection[str] | None) -> 
         find_casualties(article, found["casualties"], stats, language, triage_client), article.text, stats
     )
     lead = lead_of(article, skip=tainted)
-    headline, brief = headline_brief(article, lead, client, stats, [*meetings, *casualties, *demands])
+    headline, brief = headline_brief(article, lead, client, stats, [*meetings, *casualties, *demands], language)
     summary = ArticleSummary(
         article_id=article.article_id,
         language=language,

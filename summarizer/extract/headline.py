@@ -136,7 +136,8 @@ def headline_brief(
         record_usage(stats, usage)
         candidate_headline = " ".join(strip_cyrillic(answer.headline).replace('"', "").split()[:15])
         candidate_brief = " ".join(strip_cyrillic(answer.brief).split())
-        # Judged together: a short headline full of names is too little text to identify alone.
+        # Judged together: a short headline full of names is too little text to identify alone,
+        # though one that reads as the article's own language is its title copied.
         copied_title = language not in (None, "en") and detect_language(candidate_headline) == language
         if copied_title or not is_english(f"{candidate_headline}. {candidate_brief}"):
             retry = {"insist": True}

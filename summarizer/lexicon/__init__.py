@@ -13,8 +13,8 @@ residents, protesters; ``military``), the words that qualify a count (``approxim
 ``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the
 words after a number that make it no count of people (``not_people``: ages, dates, units,
 money, objects: "19 anni", "28일", "40 km", "5 drones"), the words that make a count a part of
-a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち"), the words of
-a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
+a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち", "nine of
+the injured"), the words of a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
 сообщалось"), the language's own words for bodies and groups (``institutions``: "gobierno",
 "sindicatos", "правительство": a model that echoes them has named no one in English), the words
 that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the words

@@ -166,7 +166,9 @@ _PARTIES = frozenset({"state", "organisation", "person", "group"})
 
 def _written_in(name: str, text: str) -> bool:
     """Whether every capitalised word of ``name`` is written in ``text``, in any script (both in
-    Latin letters), give or take an ending."""
+    Latin letters), give or take an ending. Looser than ``participants.spelt_in``, which wants
+    the whole name letter for letter: a speaker is often named in another case or with a
+    possessive ("Ардзинбы", "Tichanowskajas Berater")."""
     words = [ascii_fold(w) for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
     written = {ascii_fold(w) for w in re.findall(r"[^\W\d_]+", anyascii(text))}
     return bool(words) and all(any(w[:4] == v[:4] and abs(len(w) - len(v)) <= 3 for v in written) for w in words)
@@ -279,11 +281,12 @@ def find_demands(
             continue
         target = grounded_actor(answer.target, candidate, fallback=False, language=language)
         sentence = candidate.sentence
+        in_title = is_title(article, sentence.start, sentence.end)
         for actor in actors:
             whom = None if target in actors else target  # a co-demander is no target
             evidence = evidence_for_span(article.text, sentence.start, sentence.end)
             record = Demand(actor=actor, target=whom, demand=text, category=answer.category, evidence=[evidence])
-            if is_title(article, sentence.start, sentence.end):
+            if in_title:
                 titled.append(record)
                 continue
             twin = next(

@@ -2,44 +2,42 @@
 
 Each file names the words that make a sentence worth a question (``meeting``, ``demand``,
 ``casualty``), the words of the casualty counter (``killed``, ``injured``, ``children``), groups
-that meet without named members (``delegation``), words that put a clause in the past or the
-future (``past``, ``future``: the date resolver's tense cues), the verbs that put a meeting itself
-in the past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"; and
-``meeting_after``, what came after a meeting: "after the talks", "по итогам встречи"), the words that
-fix a meeting's status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``,
-``video``), who the victims of a casualty count are (``civilians``: also passengers, workers,
-residents, protesters; ``military``), the words that qualify a count (``approximate``: "about";
-``at_least``: "at least", "more than"; written just before the number, or, for
-``approximate_after`` and ``at_least_after``, just after it: "30명 이상", "20'den fazla"), the
-words after a number that make it no count of people (``not_people``: ages, dates, units,
-money, objects: "19 anni", "28일", "40 km", "5 drones"), the words that make a count a part of
-a toll already given (``subset``: "among the dead", "среди погибших", "死者のうち", "nine of
-the injured"), the words of a figure that a later one replaced (``superseded``: "an earlier toll", "précédent bilan", "ранее
-сообщалось"), the language's own words for bodies and groups (``institutions``: "gobierno",
-"sindicatos", "правительство": a model that echoes them has named no one in English), the words
-that make a count one of the missing (``missing``: "25 orang hilang", "vermisst"), the words
-that say no one was killed or injured, before the casualty word they deny (``negation``: "no one
-was injured", "δεν προκάλεσε τραυματισμούς", "sin heridos") or after it (``negation_after``:
-"пострадавших нет", "verletzt wurde niemand", "死者は出ていない"), the words that make a date the
-start of a span, not the day of an event (``since``: "since", "seit", "с 7 марта"; ``since_after``:
-"以来", "이후", "'den beri"), the nouns
-after which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles
-de Trump", "der Plan von Trump"), the word for talks between parties (``between``: "between",
-"между", "entre", the parties after it; ``between_post``: "arasında", "之间", the parties before
-it), the word "and" (``and``: counts it joins add up, "11 strażaków i trzech cywilów"), the
-words that make a number a year (``year_before``, just before it: "in", "nel", "tahun", "عام";
-``year_after``, just after it: "года", "roku", "yılında", "'te", "年"), the words that make
-meetings many (``times``: "{n} volte", "più volte", "多次"; ``{n}`` a count of two or more), the
-words that add people to the meeting just told (``also_present``: "X also attended", "也出席"), the
-words after which a clause tells what the sentence's speaker said (``reported``: "said that",
-"заявил, что", "erklärte,", "表示，": a demand in that clause is its own subject's), the
-seven ``weekdays`` (Monday
-first; ``weekdays_case_sensitive`` where a lower-case form means something else, as Indonesian
-"minggu", week), number words (``numbers``: value -> space-separated forms), the case
-endings of names to undo (``name_endings``: [inflected, nominative] pairs, "ckim" -> "cki") and
-the words that name what killed or injured people (``causes``: an English label of
-``CAUSE_KINDS`` -> words, "earthquake" -> ["землетрясени"]) and the words that multiply the
-number before them (``multipliers``: value -> words, "1000" -> ["тысяч[аиу]?"], "10000" -> ["万"]).
+that meet without named members (``delegation``), words that put a clause in the past or the future
+(``past``, ``future``: the date resolver's tense cues), the verbs that put a meeting itself in the
+past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"; and ``meeting_after``,
+what came after a meeting: "after the talks", "по итогам встречи"), the words that fix a meeting's
+status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``, ``video``), who the
+victims of a casualty count are (``civilians``: also passengers, workers, residents, protesters;
+``military``), the words that qualify a count (``approximate``: "about"; ``at_least``: "at least",
+"more than"; written just before the number, or, for ``approximate_after`` and ``at_least_after``,
+just after it: "30명 이상", "20'den fazla"), the words after a number that make it no count of people
+(``not_people``: ages, dates, units, money, objects: "19 anni", "28일", "40 km", "5 drones"), the
+words that make a count a part of a toll already given (``subset``: "among the dead", "среди
+погибших", "死者のうち", "nine of the injured"), the words of a figure that a later one replaced
+(``superseded``: "an earlier toll", "précédent bilan", "ранее сообщалось"), the language's own words
+for bodies and groups (``institutions``: "gobierno", "sindicatos", "правительство": a model that
+echoes them has named no one in English), the words that make a count one of the missing
+(``missing``: "25 orang hilang", "vermisst"), the words that say no one was killed or injured,
+before the casualty word they deny (``negation``: "no one was injured", "δεν προκάλεσε
+τραυματισμούς", "sin heridos") or after it (``negation_after``: "пострадавших нет", "verletzt wurde
+niemand", "死者は出ていない"), the words that make a date the start of a span, not the day of an event
+(``since``: "since", "seit", "с 7 марта"; ``since_after``: "以来", "이후", "'den beri"), the nouns after
+which "of" and a name say whose thing it is, not who took part (``whose``: "los aranceles de Trump",
+"der Plan von Trump"), the word for talks between parties (``between``: "between", "между", "entre",
+the parties after it; ``between_post``: "arasında", "之间", the parties before it), the word "and"
+(``and``: counts it joins add up, "11 strażaków i trzech cywilów"), the words that make a number a
+year (``year_before``, just before it: "in", "nel", "tahun", "عام"; ``year_after``, just after it:
+"года", "roku", "yılında", "'te", "年"), the words that make meetings many (``times``: "{n} volte",
+"più volte", "多次"; ``{n}`` a count of two or more), the words that add people to the meeting just
+told (``also_present``: "X also attended", "也出席"), the words after which a clause tells what the
+sentence's speaker said (``reported``: "said that", "заявил, что", "erklärte,", "表示，": a demand in
+that clause is its own subject's), the seven ``weekdays`` (Monday first; ``weekdays_case_sensitive``
+where a lower-case form means something else, as Indonesian "minggu", week), number words
+(``numbers``: value -> space-separated forms), the case endings of names to undo (``name_endings``:
+[inflected, nominative] pairs, "ckim" -> "cki") and the words that name what killed or injured
+people (``causes``: an English label of ``CAUSE_KINDS`` -> words, "earthquake" -> ["землетрясени"])
+and the words that multiply the number before them (``multipliers``: value -> words, "1000" ->
+["тысяч[аиу]?"], "10000" -> ["万"]).
 
 Entries are regular-expression fragments matched case-insensitively. In a language whose
 ``anchor`` is ``"word"`` a fragment matches at the start of a word (``"talks"`` does not match

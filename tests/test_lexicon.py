@@ -173,6 +173,8 @@ def test_unknown_entities_are_the_models_english_answer() -> None:
     assert unknown_entity("  the dockworkers' union. ") == "the dockworkers' union"
     assert unknown_entity("Профсоюз авиадиспетчеров") == "Profsoyuz aviadispetcherov"
     assert unknown_entity("工会") is None  # not an English answer
+    assert unknown_entity("S.I.N.D.E.") == "SINDE" and unknown_entity("U.G.T") == "UGT"  # no dots in acronyms
+    assert unknown_entity("J. R. Mendoza") == "J. R. Mendoza"  # a person's initials keep theirs
     assert unknown_entity("None") is None and unknown_entity("unknown") is None  # no one named
     assert unknown_entity("The union demands that the company raise wages by seven percent now") is None
 
@@ -218,6 +220,12 @@ def test_participants_in_a_script_english_cannot_be_compared_with() -> None:
     assert resolve_participants(["Kim Min-jun", "Lee Su-jin"], _candidate(text)) == ["Kim Min-jun", "Lee Su-jin"]
     latin = "Minister Jan Peeters met the union leaders in Antwerp."
     assert resolve_participants(["Jan Peeters", "Karel Smit"], _candidate(latin)) == ["Jan Peeters"]
+
+
+def test_a_hyphenated_surname_is_written_in_the_window() -> None:
+    text = "La présidente malienne, Awa Koné-Traoré, a reçu vendredi à Bamako son homologue nigérien."
+    assert resolve_participants(["Awa Koné-Traoré"], _candidate(text)) == ["Awa Koné-Traoré"]
+    assert resolve_participants(["Awa Koné-Diallo"], _candidate(text)) == []  # another surname
 
 
 # -- a language without a lexicon: the model triages ----------------------------------------

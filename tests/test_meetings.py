@@ -364,7 +364,7 @@ def test_names_nothing_in_an_unreadable_window_vouches_for_are_no_meeting() -> N
     assert _answered(text, {"القاهرة": ["Walid El-Sayed", "Mohamed El-Sayed"]}) == []
     known = " date 2024-05-20 التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني في القاهرة اليوم."
     (meeting,) = _answered(known, {"القاهرة": ["Sergey Lavrov", "Nasser Al-Amri"]})
-    assert meeting.participants == ["Sergey Lavrov", "Nasser Al-Amri"]  # one name the table finds there
+    assert meeting.participants == ["Sergei Lavrov", "Nasser Al-Amri"]  # one name the table finds there
 
 
 def test_a_name_an_unreadable_window_spells_vouches_for_itself() -> None:
@@ -550,7 +550,7 @@ def test_talks_of_delegations_told_again_at_the_same_place_are_the_named_meeting
         return {"is_meeting": False}
 
     (meeting,) = _meetings_of(text, says, "en")
-    assert meeting.participants == ["Marco Rubio", "Sergey Lavrov"] and meeting.location == "Riyadh"
+    assert meeting.participants == ["Marco Rubio", "Sergei Lavrov"] and meeting.location == "Riyadh"
     assert len(meeting.evidence) == 2
 
 

@@ -50,7 +50,7 @@ from summarizer.normalize.names import KINDS, Mention
         ("Бессента", "Scott Bessent"),
         ("Умєров", "Rustem Umerov"),
         ("Умеровым", "Rustem Umerov"),
-        ("Lavrov", "Sergey Lavrov"),
+        ("Lavrov", "Sergei Lavrov"),
         ("Rubio's", "Marco Rubio"),
         ("Вэнс", "JD Vance"),
         ("Erdoğan", "Recep Tayyip Erdogan"),

@@ -188,7 +188,15 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             continue  # "Gobierno de la República", "Iglesia": the article's words, no English name
         if name is None:
             last = english.split()[-1].lower() if english.split() else ""
-            written = [w for w in window_words if last and SequenceMatcher(None, last, w.lower()).ratio() >= 0.8]
+            # A hyphenated surname is also matched by its last part, as the window's words split
+            # it ("Akufo-Addo": "Addo"), where that part is a word of its own (four letters).
+            part = (re.findall(r"\w+", last) or [""])[-1]
+            ends = {last, part} if len(part) >= 4 else {last}
+            written = [
+                w
+                for w in window_words
+                if last and any(SequenceMatcher(None, e, w.lower()).ratio() >= 0.8 for e in ends)
+            ]
             if any(w[0].isupper() for w in written):
                 # A name the window writes, capitalised there: "събрание" of "Народното
                 # събрание" and "2026" of "Бюджет 2026" are no one's name.
@@ -516,7 +524,13 @@ def unknown_entity(raw: str) -> str | None:
         return None
     if english.casefold() in _NO_ONE:
         return None
+    if _DOTTED_ACRONYM.fullmatch(english):
+        return english.replace(".", "")  # "S.A.T.A." for "ΣΑΤΑ": an acronym is written without dots
     return english
+
+
+# An acronym spelt with a dot after each letter ("S.A.T.A", "C.G.T."), the answer's whole name.
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
 
 
 # What a model writes in a name field when the sentence names no one.

@@ -463,3 +463,24 @@ def test_a_denial_with_a_count_between_or_inside_a_casualty_word_denies_nothing(
 ) -> None:
     counts = casualty_counts(sentence, language)
     assert (counts["killed"], counts["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "killed", "injured"),
+    [
+        ("Un policía resultó herido en los enfrentamientos.", "es", None, 1),
+        ("Murió un policía y tres manifestantes resultaron heridos.", "es", 1, 3),
+        ("Um motorista morreu no acidente.", "pt", 1, None),
+        ("Один человек погиб.", "ru", 1, None),
+        # the article "a", not a count: too far from the casualty word, or after it
+        ("Una delegazione dei familiari delle vittime del crollo è stata ricevuta dal sindaco.", "it", None, None),
+        ("La reputación del club quedó lesionada, y solo una victoria la puede recuperar.", "es", None, None),
+        ("Le pêcheur a répondu qu'un même risque de mort l'attendait en restant au pays.", "fr", None, None),
+        ("Η πυρκαγιά άφησε 12 νεκρούς και ένα δεύτερο κτίριο κατέρρευσε.", "el", 12, None),
+    ],
+)
+def test_one_in_words_counts_only_next_to_its_casualty_word(
+    sentence: str, language: str, killed: int | None, injured: int | None
+) -> None:
+    counts = casualty_counts(sentence, language)
+    assert (counts["killed"], counts["injured"]) == (killed, injured)

@@ -161,6 +161,14 @@ def _assign(options: list[tuple[Count, bool, list[tuple[float, int]]]]) -> list[
     return best
 
 
+_ONE_REACH = 2
+"""How many words may stand between "one" written as a word and the killed- or injured-word after
+it, with no punctuation: "un muerto", "una persona resultó herida", "один человек погиб"; not "una
+delegazione dei familiari delle vittime", "un analogo pericolo di morte". After its word, "one"
+must follow it at once ("σκότωσε έναν μηχανοδηγό", "murió un policía"; not "42 νεκρούς και ένα
+δεύτερο εκτροχιασμό")."""
+
+
 def casualty_counts(text: str, language: str | None = None) -> dict[str, int | str | None]:
     """Killed and injured counts in ``text`` (a sentence or paragraph about one toll).
 
@@ -210,6 +218,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
         left, right = sentence_bounds(text, count.start)
         children = _said_of(children_words, after)
         including = bool(_INCLUDING.search(text[max(left, count.start - 40) : count.start]))
+        # "one" in words is as often the article "a" ("un", "una", "ein"): a count only next to its word.
+        lone_one = count.value == 1 and not any(ch.isdigit() for ch in text[count.start : count.end])
         scored: list[tuple[float, int]] = []
         for index, (k_start, k_end, _kind) in enumerate(keywords):
             if k_start < left or k_end > right:
@@ -221,6 +231,8 @@ def casualty_counts(text: str, language: str | None = None) -> dict[str, int | s
             else:
                 gap = text[k_end : count.start]
             distance = len(gap) + 40 * len(_PUNCT.findall(gap)) + (60 if count_first and k_start < count.end else 0)
+            if lone_one and (len(gap.split()) > (_ONE_REACH if k_start >= count.end else 0) or _PUNCT.search(gap)):
+                continue
             if distance <= 150:
                 scored.append((distance, index))
         if scored:

@@ -329,6 +329,14 @@ def test_a_count_of_months_is_not_a_month() -> None:
         ("両外相は明日、東京で会談する。", "2026-12-02"),
         ("양국 정상은 어제 서울에서 만났다.", "2026-11-30"),
         ("Las conversaciones comenzaron el año pasado.", "2025"),
+        # "yesterday's" and "last night" as the languages write them
+        ("Bei Angriffen in der vergangenen Nacht wurden zwei Menschen verletzt.", "2026-11-30"),
+        ("Die gestrige Sitzung des Kabinetts dauerte vier Stunden.", "2026-11-30"),
+        ("Wczorajsze rozmowy ministrów zakończyły się bez porozumienia.", "2026-11-30"),
+        ("Ο χθεσινός σεισμός προκάλεσε ζημιές στο νησί.", "2026-11-30"),
+        ("Dünkü toplantıda bakanlar anlaştı.", "2026-11-30"),
+        ("Deux personnes ont été blessées la nuit dernière à Lyon.", "2026-11-30"),
+        ("Due persone sono morte la notte scorsa a Napoli.", "2026-11-30"),
     ],
 )
 def test_relative_words_of_more_languages_come_from_their_lexicons(text: str, expected: str) -> None:

@@ -484,3 +484,27 @@ def test_one_in_words_counts_only_next_to_its_casualty_word(
 ) -> None:
     counts = casualty_counts(sentence, language)
     assert (counts["killed"], counts["injured"]) == (killed, injured)
+
+
+def test_a_toll_left_undated_takes_the_day_a_later_sentence_gives_its_cause() -> None:
+    # Neither the toll nor the lead dates the earthquake; a later sentence does.
+    text = (
+        " date 2024-03-10 Relief teams reach the mountain villages\n\n"
+        "Relief teams reached the mountain villages of the province by road.\n\n"
+        "Officials said the death toll of the earthquake had risen to 14.\n\n"
+        "Electricity was still cut in two districts.\n\n"
+        "The earthquake on Thursday had a magnitude of 6.1."
+    )
+    (record,) = _records(text, "en")
+    assert (record.killed, record.cause, record.period) == (14, "earthquake", "2024-03-07")
+
+
+def test_a_later_dated_sentence_of_another_cause_dates_no_toll() -> None:
+    text = (
+        " date 2024-03-10 Relief teams reach the mountain villages\n\n"
+        "Relief teams reached the mountain villages of the province by road.\n\n"
+        "Officials said the death toll of the earthquake had risen to 14.\n\n"
+        "A bus crash on Thursday had closed the main road."
+    )
+    (record,) = _records(text, "en")
+    assert (record.killed, record.period) == (14, None)

@@ -199,6 +199,8 @@ def _with_scene(
             record.cause = kind
         if record.period is None:
             record.period = resolve_date(context, article.published) or lead_date
+        if record.period is None and kind is not None:
+            record.period = _dated_cause(kind, record.location, article)
         if record.location is None:
             record.location = lead_place
         struck_a_place = kind in STRIKES and record.location is not None
@@ -206,6 +208,23 @@ def _with_scene(
             # People a strike killed in a town, with no word of soldiers, are its residents.
             record.victims = "civilians"  # type: ignore[assignment]
     return records
+
+
+def _dated_cause(kind: str, place: str | None, article: Article) -> str | None:
+    """The date of the article's first sentence that tells the same cause with a date no later
+    than publication, and no other place than the toll's ``place`` ("De aardbeving van donderdag
+    had een magnitude van 6,5", "Пожар произошел в воскресенье"): the day of a toll whose own
+    sentence and lead leave it undated."""
+    for sentence in split_sentences(article.text, article.body_start):
+        if cause_kind(sentence.text) != kind:
+            continue
+        places = {m.place for m in scene_places(find_mentions(sentence.text), sentence.text)}
+        if place is not None and places and place not in places:
+            continue  # another crash, somewhere else
+        date = resolve_date(sentence.text, article.published)
+        if date is not None and (article.published is None or date <= article.published[: len(date)]):
+            return date
+    return None
 
 
 STRIKES = frozenset({"missile strike", "drone attack", "air strike", "shelling"})

@@ -508,3 +508,15 @@ def test_a_later_dated_sentence_of_another_cause_dates_no_toll() -> None:
     )
     (record,) = _records(text, "en")
     assert (record.killed, record.period) == (14, None)
+
+
+def test_a_later_dated_sentence_on_a_crash_elsewhere_dates_no_toll() -> None:
+    text = (
+        " date 2024-03-10 Roads closed after the crash\n\n"
+        "Roads were closed across the region.\n\n"
+        "Police said the bus crash in Lviv had killed 3 people.\n\n"
+        "A bus crash near Odesa on Thursday had injured 12."
+    )
+    records = _records(text, "en")
+    lviv = next(r for r in records if r.killed == 3)
+    assert lviv.location == "Lviv" and lviv.period != "2024-03-07"

@@ -152,6 +152,9 @@ def test_status_tense_and_format_words_of_many_languages(
         ("Eine Drohne traf einen Bus mit Bergarbeitern.", "drone attack"),  # the weapon, not the miners
         ("暴雨引发洪水，造成多人死亡。", "flood"),
         ("The minister spoke about the budget.", None),
+        # French "crash" is a plane's only with its aircraft; English "bus crash" is on the road
+        ("Police said the bus crash near the border had killed 3 people.", "road crash"),
+        ("Le crash de l'avion a fait 12 morts près de Lyon.", "plane crash"),
     ],
 )
 def test_the_cause_of_a_toll_is_named_by_the_lexicons_words(text: str, expected: str | None) -> None:

@@ -182,8 +182,8 @@ def _with_scene(
     records: list[Casualty], candidates: list[Candidate], article: Article, opening: list[Sentence]
 ) -> list[Casualty]:
     """Fill what a count's own sentence leaves unsaid from the scene the article has set: the
-    cause and date from the sentence before, else from the lead (its first two sentences), the
-    place from the lead; victims of a disaster, an accident or a bombing are civilians unless
+    cause and date from the sentence before, else from the lead (its first two sentences), else
+    the date from a sentence that tells the same cause (``_dated_cause``); the place from the lead; victims of a disaster, an accident or a bombing are civilians unless
     the sentence says who they were. ("Rescuers found 12 more bodies" after "An earthquake
     struck Izmir on Friday".)"""
     first_two = [s.text for s in opening[:2]]

@@ -9,7 +9,7 @@ from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import CIVILIAN_CAUSES, pattern
 from ..normalize.casualties import casualty_counts
-from ..normalize.dates import resolve_date
+from ..normalize.dates import relative_to_published, resolve_date
 from ..normalize.names import find_mentions
 from ..normalize.numbers import find_counts
 from ..records import Casualty
@@ -83,9 +83,9 @@ def find_casualties(
         )
         # "death toll", "bilan", "حصيلة", in the article's own language: a sentence that updates a toll
         _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
-    opening = split_sentences(article.text, article.body_start)[:LEAD_SENTENCES]
-    kept = _lead_completed([record for _, record in records], opening)
-    return _without_repeats(_with_scene(kept, candidates, article, opening), article)
+    sentences = split_sentences(article.text, article.body_start)
+    kept = _lead_completed([record for _, record in records], sentences[:LEAD_SENTENCES])
+    return _without_repeats(_with_scene(kept, candidates, article, sentences), article)
 
 
 def _lead_completed(records: list[Casualty], opening: list[Sentence]) -> list[Casualty]:
@@ -179,14 +179,15 @@ def _breakdown(text: str, language: str | None) -> bool:
 
 
 def _with_scene(
-    records: list[Casualty], candidates: list[Candidate], article: Article, opening: list[Sentence]
+    records: list[Casualty], candidates: list[Candidate], article: Article, sentences: list[Sentence]
 ) -> list[Casualty]:
-    """Fill what a count's own sentence leaves unsaid from the scene the article has set: the
-    cause and date from the sentence before, else from the lead (its first two sentences), else
-    the date from a sentence that tells the same cause (``_dated_cause``); the place from the lead; victims of a disaster, an accident or a bombing are civilians unless
-    the sentence says who they were. ("Rescuers found 12 more bodies" after "An earthquake
-    struck Izmir on Friday".)"""
-    first_two = [s.text for s in opening[:2]]
+    """Fill what a count's own sentence leaves unsaid from the scene the article (its
+    ``sentences``) has set: the cause and date from the sentence before, else from the lead (its
+    first two sentences), else the date from a sentence that tells the same cause
+    (``_dated_cause``); the place from the lead; victims of a disaster, an accident or a bombing
+    are civilians unless the sentence says who they were. ("Rescuers found 12 more bodies" after
+    "An earthquake struck Izmir on Friday".)"""
+    first_two = [s.text for s in sentences[:2]]
     lead = " ".join(first_two)
     lead_place = next((m.place for text in first_two for m in scene_places(find_mentions(text), text)), None)
     lead_date = resolve_date(lead, article.published)
@@ -200,7 +201,7 @@ def _with_scene(
         if record.period is None:
             record.period = resolve_date(context, article.published) or lead_date
         if record.period is None and kind is not None:
-            record.period = _dated_cause(kind, record.location, article)
+            record.period = _dated_cause(kind, record.location, sentences, article.published)
         if record.location is None:
             record.location = lead_place
         struck_a_place = kind in STRIKES and record.location is not None
@@ -210,19 +211,19 @@ def _with_scene(
     return records
 
 
-def _dated_cause(kind: str, place: str | None, article: Article) -> str | None:
+def _dated_cause(kind: str, place: str | None, sentences: list[Sentence], published: str | None) -> str | None:
     """The date of the article's first sentence that tells the same cause with a date no later
     than publication, and no other place than the toll's ``place`` ("De aardbeving van donderdag
     had een magnitude van 6,5", "Пожар произошел в воскресенье"): the day of a toll whose own
     sentence and lead leave it undated."""
-    for sentence in split_sentences(article.text, article.body_start):
+    for sentence in sentences:
         if cause_kind(sentence.text) != kind:
             continue
         places = {m.place for m in scene_places(find_mentions(sentence.text), sentence.text)}
         if place is not None and places and place not in places:
             continue  # another crash, somewhere else
-        date = resolve_date(sentence.text, article.published)
-        if date is not None and (article.published is None or date <= article.published[: len(date)]):
+        date = resolve_date(sentence.text, published)
+        if date is not None and relative_to_published(date, published) <= 0:
             return date
     return None
 

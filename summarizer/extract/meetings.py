@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import pattern
-from ..normalize.dates import dates_compatible, find_dates, resolve_date
+from ..normalize.dates import dates_compatible, find_dates, relative_to_published, resolve_date
 from ..normalize.delegations import STATE_DELEGATIONS
 from ..normalize.names import canonical_actor, canonical_person, find_mentions, strip_cyrillic
 from ..normalize.numbers import parse_duration_hours
@@ -77,18 +77,6 @@ def _more_precise(a: str | None, b: str | None) -> str | None:
     if b is None:
         return a
     return b if len(b) > len(a) else a
-
-
-def _relative_to_published(date: str | None, published: str | None) -> int:
-    """-1 when ``date`` lies wholly before publication, 1 wholly after, 0 otherwise."""
-    if date is None or published is None:
-        return 0
-    pub = published[: len(date)]
-    if date < pub:
-        return -1
-    if date > pub:
-        return 1
-    return 0
 
 
 def meeting_place(answer: str | None, candidate: Candidate, language: str | None = None) -> str | None:
@@ -194,13 +182,18 @@ def _build_meeting(
             status = "happened"
         elif tense == "future" and status == "happened":
             status = "planned"
-    position = _relative_to_published(date, article.published)
+    position = relative_to_published(date, article.published)
     if status != "cancelled":
         if position < 0 and text_status is None:
             status, certain = "happened", True
         elif position > 0 and status == "happened":
             status, certain = "planned", True
-        elif position == 0 and text_status is None and not certain and _told_in_past(sentence.text, date, article.published):
+        elif (
+            position == 0
+            and text_status is None
+            and not certain
+            and _told_in_past(sentence.text, date, article.published)
+        ):
             status, certain = "happened", True  # "the talks on Friday [today] were constructive"
     return _Meeting(
         participants=answer_participants,
@@ -482,7 +475,7 @@ def find_meetings(
         near = last is not None and candidate.sentence.index - last.last_sentence <= ATTACH_WINDOW
         if last is not None and near and meeting.date is None and last.date and SEQUEL.search(candidate.sentence.text):
             meeting.date = last.date[:7]  # "a few days later": the same month, at most
-            if meeting.status != "cancelled" and _relative_to_published(meeting.date, article.published) < 0:
+            if meeting.status != "cancelled" and relative_to_published(meeting.date, article.published) < 0:
                 meeting.status = "happened"
         if last is not None and near and ALSO_PRESENT.search(candidate.sentence.text):
             # "Kushner and Bessent were also present at the meeting": more people, same meeting.
@@ -552,14 +545,14 @@ def find_meetings(
     # nacional se inició este miércoles en Managua ... Lesther Alemán interrumpió a Ortega".
     before = contexts_before(candidates)
     lead_date = resolve_date(" ".join(s.text for s in sentences[:LEAD_SENTENCES]), article.published)
-    if _relative_to_published(lead_date, article.published) > 0:
+    if relative_to_published(lead_date, article.published) > 0:
         lead_date = None  # a lead that looks ahead dates no past meeting
     for m in found:
         if m.date is None and m.evidence[0].start in before:
             m.date = resolve_date(before[m.evidence[0].start], article.published)
         if m.date is None and m.status == "happened":
             m.date = lead_date
-        if m.status == "happened" and _relative_to_published(m.date, article.published) > 0:
+        if m.status == "happened" and relative_to_published(m.date, article.published) > 0:
             # A meeting dated after the article cannot have happened, whatever a past-tense
             # follow-up merged into it says ("They talked ... and set a meeting for January").
             m.status = "planned"

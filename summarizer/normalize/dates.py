@@ -43,7 +43,7 @@ from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
 from .tense import clause_tense
 from .text import sentence_bounds
 
-__all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "resolve_date"]
+__all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "relative_to_published", "resolve_date"]
 
 PRECISIONS = ("day", "month", "year")
 
@@ -420,6 +420,19 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return None
     order = {"day": 0, "month": 1, "year": 2}
     return min(mentions, key=lambda m: (order[m.precision], m.start)).value
+
+
+def relative_to_published(date: str | None, published: str | None) -> int:
+    """-1 when ``date`` lies wholly before publication, 1 wholly after, 0 otherwise (either
+    unknown, or ``date`` as coarse as a month or year that holds the publication day)."""
+    if date is None or published is None:
+        return 0
+    pub = published[: len(date)]
+    if date < pub:
+        return -1
+    if date > pub:
+        return 1
+    return 0
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from summarizer.normalize import detect_language
+from summarizer.normalize import detect_language, language
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,29 @@ def test_the_language_model_is_kept_decompressed_in_the_cache(tmp_path, monkeypa
         assert kept[0].stat().st_size > 1000
     finally:
         language._identifier.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nana Akufo-Addo and Jean-Pierre Fabre hold a meeting in Lomé",
+        "Verdi and Beamtenbund dbb demands: Seven percent more pay for workers",
+        "Kwame Nkrumah Mensah and Abena Owusu-Ansah sign a deal in Kumasi",
+    ],
+)
+def test_names_do_not_outweigh_the_english_words_between_them(text: str) -> None:
+    assert language.is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poslanniki prezidenta United States Donald Trump i Jared Kushner planiruyut vstrechu",
+        "Die Gewerkschaften Verdi und dbb fordern sieben Prozent mehr Lohn für die Beschäftigten",
+        "Rutte en Wilmès hebben gesproken over de crisis in België",
+        "Zelensky y Trump se reunieron en Washington el lunes para hablar de la guerra",
+        "Pielęgniarki protestują przed KPRM",  # too few words left without its names: the whole decides
+    ],
+)
+def test_names_set_aside_leave_other_languages_what_they_are(text: str) -> None:
+    assert not language.is_english(text)

@@ -176,11 +176,27 @@ def _identified(text: str) -> str:
     return str(language)
 
 
+# A word that starts with a capital or a digit: a name, a number or a sentence's first word.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[\d\w][\w'’.-]*(?<!\.)")
+
+ENOUGH_WORDS = 4
+"""How many lower-case words a text must keep, its names set aside, for them alone to tell its
+language."""
+
+
 def is_english(text: str) -> bool:
-    """Whether ``text`` reads as English: English is the language identifier's first choice.
+    """Whether ``text`` reads as English: English is the language identifier's first choice,
+    for the whole text or, where its names outweigh its words ("Nana Akufo-Addo and Jean-Pierre
+    Fabre hold a meeting in Lomé", read as Nigerian Pidgin), for its lower-case words alone
+    when at least ``ENOUGH_WORDS`` of them are left. Names are no evidence of a language; the
+    words between them are ("Poslanniki prezidenta ... vstretilis s predstavitelyami" is not
+    English, whatever its names).
 
     Empty text is not English. Used to check the headline and brief, and by the eval.
     """
     if not text.strip():
         return False
-    return _identified(text) == "en"
+    if _identified(text) == "en":
+        return True
+    words = [w for w in _CAPITALISED.findall(text) if w[:1].islower()]
+    return len(words) >= ENOUGH_WORDS and _identified(" ".join(words)) == "en"

@@ -135,6 +135,10 @@ def test_qualifiers_are_read_in_the_texts_own_language() -> None:
         ("Vijf inwoners en twee soldaten kwamen om bij de aanval.", "mixed"),
         ("事故で乗客３人が死亡した。", "civilians"),
         ("The flood killed 12 people in the valley.", "unspecified"),
+        ("Bei den Zusammenstößen wurden auf beiden Seiten 40 Menschen verletzt.", "mixed"),
+        ("Сообщается о 15 раненых с обеих сторон.", "mixed"),
+        ("En los enfrentamientos hubo seis heridos de ambos bandos.", "mixed"),
+        ("衝突で双方に10人の負傷者が出た。", "mixed"),
     ],
 )
 def test_victims_come_from_the_lexicons_words(text: str, expected: str) -> None:
@@ -520,3 +524,25 @@ def test_a_later_dated_sentence_on_a_crash_elsewhere_dates_no_toll() -> None:
     records = _records(text, "en")
     lviv = next(r for r in records if r.killed == 3)
     assert lviv.location == "Lviv" and lviv.period != "2024-03-07"
+
+
+def test_a_toll_since_a_day_counts_over_the_span_to_publication() -> None:
+    # The lead dates the storm's start; the toll runs from it to the article's day, over two months.
+    text = (
+        " date 2024-05-05 Heavy rain began falling across the state on Monday (29).\n\n"
+        "The storms that have hit the state since Monday (29) have caused 66 deaths."
+    )
+    (record,) = _records(text, "en")
+    assert (record.killed, record.period) == (66, "2024")
+
+
+def test_a_repeated_toll_takes_its_own_span_over_a_day_borrowed_from_the_scene() -> None:
+    # The first telling has no date of its own (the lead's Sunday is the scene's); the repeat
+    # counts since a day, whatever day the bulletin gave it.
+    text = (
+        " date 2024-05-05 Rescue teams worked through Sunday in the flooded towns.\n\n"
+        "The heavy rain of recent days has killed 66 people in the state.\n\n"
+        "The storms that have hit the state since Monday (29) have caused 66 deaths, the bulletin said on Sunday."
+    )
+    (record,) = _records(text, "en")
+    assert (record.killed, record.period, len(record.evidence)) == (66, "2024", 2)

@@ -3,6 +3,7 @@
 import pytest
 
 from summarizer.normalize import DateMention, find_dates, resolve_date
+from summarizer.normalize.dates import span_period
 
 
 def values(text: str, published: str | None) -> list[tuple[str, str]]:
@@ -368,6 +369,24 @@ def test_a_month_name_before_a_capitalised_word_is_a_given_name() -> None:
 )
 def test_a_date_that_starts_a_span_is_no_day_of_the_event(text: str, expected: str | None) -> None:
     assert resolve_date(text, "2022-03-29") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Since 3 May, 12 people have died in the clashes.", "2025-05-20", "2025-05"),
+        ("Seit Januar sind 41 Menschen ums Leben gekommen.", "2025-05-20", "2025"),
+        ("As chuvas que caem desde segunda-feira (29) causaram 40 mortes.", "2024-05-05", "2024"),
+        ("С 7 марта погибли 30 человек.", "2025-03-20", "2025-03"),
+        ("2021年以来，已有30人死亡。", "2025-03-20", None),  # a span over years: no ISO period
+        ("Twelve people died on Monday.", "2025-05-20", None),  # no span at all
+        ("12 people have died since 3 May.", None, None),
+        ("12 people have died since Monday.", "2025-05-31", "2025-05"),  # a Saturday: the Monday before
+        ("Seit Montag sind 12 Menschen gestorben.", "2025-06-01", "2025"),  # a Sunday: Monday was in May
+    ],
+)
+def test_a_span_runs_to_publication(text: str, published: str | None, expected: str | None) -> None:
+    assert span_period(text, published) == expected
 
 
 @pytest.mark.parametrize(

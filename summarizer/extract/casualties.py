@@ -9,7 +9,7 @@ from ..articles import Article
 from ..errors import ExtractionError
 from ..lexicon import CIVILIAN_CAUSES, pattern
 from ..normalize.casualties import casualty_counts
-from ..normalize.dates import relative_to_published, resolve_date
+from ..normalize.dates import relative_to_published, resolve_date, span_period
 from ..normalize.names import find_mentions
 from ..normalize.numbers import find_counts
 from ..records import Casualty
@@ -64,7 +64,9 @@ def find_casualties(
                     setattr(latest, name, counts[name])
             continue
         victims = victims_of(sentence.text)
-        period = resolve_date(sentence.text, article.published)
+        # The span it counts over ("66 deaths since Monday (29), said Sunday's bulletin" in a May
+        # article: 2024, whatever day the figure was given), else its day.
+        period = span_period(sentence.text, article.published) or resolve_date(sentence.text, article.published)
         country = country_of(sentence.text)
         record = Casualty.model_validate(
             {
@@ -85,7 +87,8 @@ def find_casualties(
         _add(records, sentence.index, record, toll=bool(pattern("casualty", language=language).search(sentence.text)))
     sentences = split_sentences(article.text, article.body_start)
     kept = _lead_completed([record for _, record in records], sentences[:LEAD_SENTENCES])
-    return _without_repeats(_with_scene(kept, candidates, article, sentences), article)
+    borrowed: set[int] = set()  # records whose period the scene gave, not their own sentences
+    return _without_repeats(_with_scene(kept, candidates, article, sentences, borrowed), article, borrowed)
 
 
 def _lead_completed(records: list[Casualty], opening: list[Sentence]) -> list[Casualty]:
@@ -117,11 +120,15 @@ def _lead_completed(records: list[Casualty], opening: list[Sentence]) -> list[Ca
     return records
 
 
-def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty]:
+def _without_repeats(records: list[Casualty], article: Article, borrowed: set[int] | None = None) -> list[Casualty]:
     """One record for a figure the article repeats (the headline's "bombing kills 30" and the
     body's "killing 30 people"): the same counts, nothing known about them different. A title's
     figure is one the body gives too (its dead, or its injured) whatever the title leaves unsaid
-    or its scene guessed: "Toll rises to 3" over "3 dead and 7 injured as of Saturday"."""
+    or its scene guessed: "Toll rises to 3" over "3 dead and 7 injured as of Saturday". Where
+    the figure's first telling took its period from the scene (``borrowed``: ids of such
+    records) and a repeat gives one of its own ("66 deaths since Monday (29)"), the repeat's
+    stands."""
+    borrowed = borrowed or set()
     kept: list[Casualty] = []
     for record in records:
         twin = next(
@@ -134,6 +141,9 @@ def _without_repeats(records: list[Casualty], article: Article) -> list[Casualty
                 for name in ("killed", "injured"):
                     if getattr(twin, name) is None:
                         setattr(twin, name, getattr(record, name))
+                if id(twin) in borrowed and id(record) not in borrowed and record.period is not None:
+                    twin.period = record.period
+                    borrowed.discard(id(twin))
         if twin is None and _in_title(record, article):
             twin = next((k for k in records if k is not record and _restates(record, k)), None)
             if twin is not None:
@@ -179,7 +189,11 @@ def _breakdown(text: str, language: str | None) -> bool:
 
 
 def _with_scene(
-    records: list[Casualty], candidates: list[Candidate], article: Article, sentences: list[Sentence]
+    records: list[Casualty],
+    candidates: list[Candidate],
+    article: Article,
+    sentences: list[Sentence],
+    borrowed: set[int] | None = None,
 ) -> list[Casualty]:
     """Fill what a count's own sentence leaves unsaid from the scene the article (its
     ``sentences``) has set: the cause and date from the sentence before, else from the lead (its
@@ -200,8 +214,10 @@ def _with_scene(
             record.cause = kind
         if record.period is None:
             record.period = resolve_date(context, article.published) or lead_date
-        if record.period is None and kind is not None:
-            record.period = _dated_cause(kind, record.location, sentences, article.published)
+            if record.period is None and kind is not None:
+                record.period = _dated_cause(kind, record.location, sentences, article.published)
+            if record.period is not None and borrowed is not None:
+                borrowed.add(id(record))
         if record.location is None:
             record.location = lead_place
         struck_a_place = kind in STRIKES and record.location is not None

@@ -90,6 +90,7 @@ ALSO_PRESENT = pattern("also_present")
 # children, and their military words.
 _CIVILIANS = pattern("civilians", "children")
 _MILITARY = pattern("military")
+_BOTH_SIDES = pattern("both_sides")
 _UKRAINE_PEOPLE = any_of(r"украинц", r"украинск", r"україн", r"украин", r"украинци", r"ukrain")
 _RUSSIA_PEOPLE = any_of(r"россиян", r"росіян", r"руснаци", r"russian")
 _ATTACK = any_of(r"атак", r"удар", r"обстрел", r"обстріл", r"бомбардир", r"attack", r"strike", r"shelling", r"angriff",
@@ -153,9 +154,11 @@ def topics_of(text: str) -> list[str]:
 
 
 def victims_of(text: str) -> str:
+    """Who a count's sentence says the victims were: civilians, military, both ("protesters and
+    police", or people "on both sides" of a clash), or unspecified."""
     civilians = bool(_CIVILIANS.search(text))
     military = bool(_MILITARY.search(text))
-    if civilians and military:
+    if (civilians and military) or _BOTH_SIDES.search(text):
         return "mixed"
     if civilians:
         return "civilians"

@@ -8,7 +8,8 @@ past or the future (``meeting_past``, ``meeting_future``: "met", "will meet"; an
 what came after a meeting: "after the talks", "по итогам встречи"), the words that fix a meeting's
 status or format (``cancelled``, ``not_planned``, ``possible``, ``phone``, ``video``), who the
 victims of a casualty count are (``civilians``: also passengers, workers, residents, protesters;
-``military``), the words that qualify a count (``approximate``: "about"; ``at_least``: "at least",
+``military``; ``both_sides``: "on both sides", "auf beiden Seiten", "с обеих сторон", a count of
+either side's people, mixed), the words that qualify a count (``approximate``: "about"; ``at_least``: "at least",
 "more than"; written just before the number, or, for ``approximate_after`` and ``at_least_after``,
 just after it: "30명 이상", "20'den fazla"), the words after a number that make it no count of people
 (``not_people``: ages, dates, units, money, objects: "19 anni", "28일", "40 km", "5 drones"), the
@@ -103,7 +104,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
+    "military", "both_sides", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
     "year_before", "year_after", "times", "also_present", "reported",
 )  # fmt: skip

@@ -43,7 +43,15 @@ from .months import MONTH_RE, MONTHS_CI, MONTHS_CS, alternation
 from .tense import clause_tense
 from .text import sentence_bounds
 
-__all__ = ["dates_compatible", "PRECISIONS", "DateMention", "find_dates", "relative_to_published", "resolve_date"]
+__all__ = [
+    "dates_compatible",
+    "PRECISIONS",
+    "DateMention",
+    "find_dates",
+    "relative_to_published",
+    "resolve_date",
+    "span_period",
+]
 
 PRECISIONS = ("day", "month", "year")
 
@@ -353,6 +361,8 @@ def _add_weekdays(text: str, pub: dt.date, add: _Adder) -> None:
             after = text[m.end() : m.end() + 15]
             if _LAST_BEFORE.search(before) or _LAST_AFTER.search(after):
                 mode = "before"
+            elif _a_span_start(text, m.start(), m.end()):
+                mode = "on_or_before"  # "since Monday": a span that has begun
             elif _NEXT_BEFORE.search(before) or _NEXT_AFTER.search(after):
                 mode = "after"
             else:
@@ -420,6 +430,22 @@ def resolve_date(text: str, published: str | None) -> str | None:
         return None
     order = {"day": 0, "month": 1, "year": 2}
     return min(mentions, key=lambda m: (order[m.precision], m.start)).value
+
+
+def span_period(text: str, published: str | None) -> str | None:
+    """The period from a date that starts a span in ``text`` ("since Monday (29)", "seit
+    Januar", "2022年以来") to publication: its month where both lie in one month, its year where
+    both lie in one year, else None (a span over years is no ISO period). None when ``text``
+    starts no span, or the span would start after publication."""
+    if published is None:
+        return None
+    for mention in find_dates(text, published):
+        if not _a_span_start(text, mention.start, mention.end) or mention.value > published:
+            continue
+        if mention.value[:7] == published[:7] and len(mention.value) >= 7:
+            return published[:7]
+        return published[:4] if mention.value[:4] == published[:4] else None
+    return None
 
 
 def relative_to_published(date: str | None, published: str | None) -> int:

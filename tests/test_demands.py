@@ -196,6 +196,17 @@ def test_the_articles_own_word_copied_or_a_pronoun_is_no_actor() -> None:
     assert grounded_actor("dismissed miners", candidate, fallback=False, language="tr") == "dismissed miners"
 
 
+def test_one_person_by_a_title_alone_is_no_actor_but_a_group_with_its_state_is() -> None:
+    candidate = _only_candidate(" date 2024-10-03 The Lithuanian president calls for more aid for the farmers.")
+    assert grounded_actor("Lithuanian president", candidate, fallback=False, language="en") is None
+    candidate = _only_candidate(" date 2024-10-03 A Lithuanian diplomat urged Minsk to free the detainees.")
+    assert grounded_actor("Lithuanian diplomat", candidate, fallback=False, language="en") is None
+    candidate = _only_candidate(" date 2024-10-03 Lithuanian farmers call for more aid from Vilnius.")
+    assert grounded_actor("Lithuanian farmers", candidate, fallback=False, language="en") == "Lithuanian farmers"
+    candidate = _only_candidate(" date 2024-10-03 The Lithuanian Farmers Union calls for more aid.")
+    assert grounded_actor("Lithuanian Farmers Union", candidate, fallback=False, language="en") == "Lithuanian Farmers Union"
+
+
 def test_a_group_word_never_stands_for_a_person_named_before() -> None:
     article = parse_article(
         GROUP_ARTICLE.replace("Il sindacato Fiom chiede", "Il deputato Ruggero Fiom chiede"), "fiom"

@@ -22,6 +22,7 @@ from .participants import (
     ascii_fold,
     bare_group,
     given_names,
+    names_nobody,
     romanised_echo,
     source_institution,
     state_of_collective,
@@ -79,6 +80,9 @@ def grounded_actor(
                 return None  # ... nor do the article's own words for them ("syndicats", "профсоюзы")
             if _COUNTED.match(english) and english.islower():
                 return None  # ... nor a count of parties ("two downstream countries", "both sides")
+            last = english.split()[-1]
+            if names_nobody(english) and last.islower() and not last.endswith("s"):
+                return None  # ... nor one person by a title ("Ukrainian president", "Chinese diplomat")
             if romanised_echo(raw, window, language):
                 return None  # ... nor those words in Latin letters ("profsoyuz")
             if (

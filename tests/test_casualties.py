@@ -476,6 +476,8 @@ def test_a_denial_with_a_count_between_or_inside_a_casualty_word_denies_nothing(
         ("Murió un policía y tres manifestantes resultaron heridos.", "es", 1, 3),
         ("Um motorista morreu no acidente.", "pt", 1, None),
         ("Один человек погиб.", "ru", 1, None),
+        ("Une passante est décédée et deux autres ont été grièvement blessées.", "fr", 1, 2),
+        ("Un incendie a fait quatre blessés dans la vieille ville.", "fr", None, 4),
         # the article "a", not a count: too far from the casualty word, or after it
         ("Una delegazione dei familiari delle vittime del crollo è stata ricevuta dal sindaco.", "it", None, None),
         ("La reputación del club quedó lesionada, y solo una victoria la puede recuperar.", "es", None, None),

@@ -81,7 +81,7 @@ def grounded_actor(
             if _COUNTED.match(english) and english.islower():
                 return None  # ... nor a count of parties ("two downstream countries", "both sides")
             last = english.split()[-1]
-            if names_nobody(english) and last.islower() and not last.endswith("s"):
+            if names_nobody(english) and last.islower() and not last.endswith("s") and not re.search("['’]", english):
                 return None  # ... nor one person by a title ("Ukrainian president", "Chinese diplomat")
             if romanised_echo(raw, window, language):
                 return None  # ... nor those words in Latin letters ("profsoyuz")

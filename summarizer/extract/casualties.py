@@ -200,7 +200,8 @@ def _with_scene(
     first two sentences), else the date from a sentence that tells the same cause
     (``_dated_cause``); the place from the lead; victims of a disaster, an accident or a bombing
     are civilians unless the sentence says who they were. ("Rescuers found 12 more bodies" after
-    "An earthquake struck Izmir on Friday".)"""
+    "An earthquake struck Izmir on Friday".) The ids of records whose period the scene gave go
+    into ``borrowed``."""
     first_two = [s.text for s in sentences[:2]]
     lead = " ".join(first_two)
     lead_place = next((m.place for text in first_two for m in scene_places(find_mentions(text), text)), None)

@@ -176,8 +176,9 @@ def _identified(text: str) -> str:
     return str(language)
 
 
-# A word that starts with a capital or a digit: a name, a number or a sentence's first word.
-_CAPITALISED = re.compile(r"(?<![\w'’-])[\d\w][\w'’.-]*(?<!\.)")
+# A word with its inner apostrophes, dots and hyphens ("Akufo-Addo", "victims'", "dbb"), so that
+# a name's parts never pass for lower-case words.
+_WORD = re.compile(r"(?<![\w'’-])[\d\w][\w'’.-]*(?<!\.)")
 
 ENOUGH_WORDS = 4
 """How many lower-case words a text must keep, its names set aside, for them alone to tell its
@@ -198,5 +199,5 @@ def is_english(text: str) -> bool:
         return False
     if _identified(text) == "en":
         return True
-    words = [w for w in _CAPITALISED.findall(text) if w[:1].islower()]
+    words = [w for w in _WORD.findall(text) if w[:1].islower()]
     return len(words) >= ENOUGH_WORDS and _identified(" ".join(words)) == "en"

@@ -382,6 +382,7 @@ def test_a_date_that_starts_a_span_is_no_day_of_the_event(text: str, expected: s
         ("Twelve people died on Monday.", "2025-05-20", None),  # no span at all
         ("12 people have died since 3 May.", None, None),
         ("12 people have died since Monday.", "2025-05-31", "2025-05"),  # a Saturday: the Monday before
+        ("12 people have died since Monday.", "2025-05-26", "2025-05-26"),  # a Monday: that day
         ("Seit Montag sind 12 Menschen gestorben.", "2025-06-01", "2025"),  # a Sunday: Monday was in May
     ],
 )

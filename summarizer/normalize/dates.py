@@ -434,14 +434,16 @@ def resolve_date(text: str, published: str | None) -> str | None:
 
 def span_period(text: str, published: str | None) -> str | None:
     """The period from a date that starts a span in ``text`` ("since Monday (29)", "seit
-    Januar", "2022年以来") to publication: its month where both lie in one month, its year where
-    both lie in one year, else None (a span over years is no ISO period). None when ``text``
-    starts no span, or the span would start after publication."""
+    Januar", "2022年以来") to publication: the day where the span starts that day, its month where
+    both lie in one month, its year where both lie in one year, else None (a span over years is
+    no ISO period). None when ``text`` starts no span, or the span would start after publication."""
     if published is None:
         return None
     for mention in find_dates(text, published):
         if not _a_span_start(text, mention.start, mention.end) or mention.value > published:
             continue
+        if mention.value == published:
+            return published  # "since this morning": the day itself
         if mention.value[:7] == published[:7] and len(mention.value) >= 7:
             return published[:7]
         return published[:4] if mention.value[:4] == published[:4] else None

@@ -120,7 +120,7 @@ def _lead_completed(records: list[Casualty], opening: list[Sentence]) -> list[Ca
     return records
 
 
-def _without_repeats(records: list[Casualty], article: Article, borrowed: set[int] | None = None) -> list[Casualty]:
+def _without_repeats(records: list[Casualty], article: Article, borrowed: set[int]) -> list[Casualty]:
     """One record for a figure the article repeats (the headline's "bombing kills 30" and the
     body's "killing 30 people"): the same counts, nothing known about them different. A title's
     figure is one the body gives too (its dead, or its injured) whatever the title leaves unsaid
@@ -128,7 +128,6 @@ def _without_repeats(records: list[Casualty], article: Article, borrowed: set[in
     the figure's first telling took its period from the scene (``borrowed``: ids of such
     records) and a repeat gives one of its own ("66 deaths since Monday (29)"), the repeat's
     stands."""
-    borrowed = borrowed or set()
     kept: list[Casualty] = []
     for record in records:
         twin = next(
@@ -193,7 +192,7 @@ def _with_scene(
     candidates: list[Candidate],
     article: Article,
     sentences: list[Sentence],
-    borrowed: set[int] | None = None,
+    borrowed: set[int],
 ) -> list[Casualty]:
     """Fill what a count's own sentence leaves unsaid from the scene the article (its
     ``sentences``) has set: the cause and date from the sentence before, else from the lead (its
@@ -217,7 +216,7 @@ def _with_scene(
             record.period = resolve_date(context, article.published) or lead_date
             if record.period is None and kind is not None:
                 record.period = _dated_cause(kind, record.location, sentences, article.published)
-            if record.period is not None and borrowed is not None:
+            if record.period is not None:
                 borrowed.add(id(record))
         if record.location is None:
             record.location = lead_place

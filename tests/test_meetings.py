@@ -180,6 +180,16 @@ def test_an_undated_meeting_takes_the_date_of_the_sentence_before() -> None:
     assert _only_meeting(text, answer, "Montenegro").date == "2025-03-12"
 
 
+def test_a_meeting_its_words_put_in_the_past_takes_no_later_date_from_the_sentence_before() -> None:
+    text = (
+        " date 2025-03-14 The dockers' strike goes on next Tuesday.\n\n"
+        "After the meeting with Luís Montenegro, Pedro Sánchez thanked the dockers."
+    )
+    answer = {"participants": ["Pedro Sánchez", "Luís Montenegro"], "status": "planned"}
+    meeting = _only_meeting(text, answer, "Montenegro")
+    assert (meeting.status, meeting.date) == ("happened", None)
+
+
 def test_a_country_and_its_capital_are_one_meeting_place() -> None:
     text = (
         " date 2025-05-02 Pedro Sánchez and Emmanuel Macron will meet in France next week.\n\n"

@@ -7,6 +7,7 @@ from summarizer.extract.participants import (
     given_names,
     group_delegation,
     resolve_participants,
+    spelled_out,
     unknown_entity,
     window_people,
     without_title,
@@ -225,3 +226,11 @@ def test_titles_the_model_copies_before_a_name_are_dropped() -> None:
         "Jean Dupont",
         "Paul Martin",
     ]
+
+
+def test_an_acronym_is_the_name_an_english_article_spells_out_for_it() -> None:
+    text = "Talks between the Dock Workers Union of Lagos (DWUL) and the port authority broke down."
+    assert spelled_out("DWUL", text, "en") == "Dock Workers Union of Lagos"
+    assert spelled_out("DWUL", text, "fr") == "DWUL"  # a long form in another language is no English name
+    assert spelled_out("DWU", text, "en") == "DWU"  # the article spells out no such acronym
+    assert spelled_out("NATO", "the North Atlantic Treaty Organization (NATO) met", "en") == "NATO"  # known

@@ -41,6 +41,13 @@ def test_a_ukrainian_synthetic_future_is_no_past_meeting() -> None:
         "Após a reunião, os ministros falaram com a imprensa.",
         "Na afloop van het gesprek zei de minister dat er vooruitgang was.",
         "Görüşmenin ardından bakan açıklama yaptı.",
+        "After talks in Oslo, the minister said much work remained.",
+        "Μετά από συνάντηση με τον υπουργό, οι αγρότες αποφάσισαν να άρουν τα μπλόκα.",
+        "Usai pertemuan dengan menteri, para nelayan membubarkan diri.",
+        "وقال الوزير بعد اللقاء إن المحادثات كانت مثمرة.",
+        "外相は会談後、記者団に「有意義だった」と語った。",
+        "장관은 회담 후 기자들에게 진전이 있었다고 말했다.",
+        "两国外长会谈后表示，双方同意加强合作。",
     ],
 )
 def test_what_came_after_a_meeting_puts_the_meeting_in_the_past(sentence: str) -> None:
@@ -66,3 +73,12 @@ def test_cue_tense_reads_cue_words_not_slavic_past_endings() -> None:
     assert clause_tense(text, start, start + 10) == "past"  # the "-ив" of "Стив" reads as a past form
     dutch = "Het loon kwam ter sprake in het overleg met de bonden."
     assert cue_tense(dutch, dutch.index("overleg"), dutch.index("overleg") + 7) == "past"
+
+
+def test_a_plan_is_no_future() -> None:
+    text = "Officials met in Oslo on Sunday to discuss a plan for the harbour."
+    i = text.index("Sunday")
+    assert clause_tense(text, i, i + 6) == "past"
+    text = "Officials plan to meet in Oslo on Sunday."
+    i = text.index("Sunday")
+    assert clause_tense(text, i, i + 6) == "future"

@@ -25,6 +25,7 @@ from .participants import (
     names_nobody,
     romanised_echo,
     source_institution,
+    spelled_out,
     state_of_collective,
     supported_name,
     unknown_entity,
@@ -222,7 +223,8 @@ def reported_parties(candidate: Candidate, actor: str, language: str | None) -> 
 
 def _in_full(actor: str, text: str, language: str | None) -> str:
     """An unknown actor named by surname alone is the one full name the article writes for it
-    ("Nkunda": "Laurent Nkunda")."""
+    ("Nkunda": "Laurent Nkunda"); an acronym is the name an English article spells out for it."""
+    actor = spelled_out(actor, text, language)
     if " " in actor or not actor[:1].isupper() or canonical_actor(actor) is not None or actor.isupper():
         return actor
     written = given_names(actor, text, language)

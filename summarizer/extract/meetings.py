@@ -27,6 +27,7 @@ from .participants import (
     mention_side,
     resolve_participants,
     source_institution,
+    spelled_out,
     supported_name,
     talk_sides,
     unknown_entity,
@@ -132,6 +133,8 @@ def _full_names(found: list[_Meeting], text: str, language: str | None) -> None:
     article names in full elsewhere: at another meeting ("Binali Yıldırım"), so that the mentions
     of one meeting merge, or anywhere in its text ("o ministro Carlos Marun")."""
     full: dict[str, set[str]] = {}
+    for meeting in found:
+        meeting.participants = [spelled_out(name, text, language) for name in meeting.participants]
     for meeting in found:
         for name in meeting.participants:
             words = name.split()
@@ -549,7 +552,13 @@ def find_meetings(
         lead_date = None  # a lead that looks ahead dates no past meeting
     for m in found:
         if m.date is None and m.evidence[0].start in before:
-            m.date = resolve_date(before[m.evidence[0].start], article.published)
+            scene = resolve_date(before[m.evidence[0].start], article.published)
+            # A meeting its own words put in the past is not dated by a sentence before it that
+            # looks ahead ("The strike goes on tomorrow. After meeting the minister, the union...").
+            if not (
+                m.status == "happened" and m.status_certain and relative_to_published(scene, article.published) > 0
+            ):
+                m.date = scene
         if m.date is None and m.status == "happened":
             m.date = lead_date
         if m.status == "happened" and relative_to_published(m.date, article.published) > 0:

@@ -37,6 +37,7 @@ __all__ = [
     "resolve_participants",
     "romanised_echo",
     "source_institution",
+    "spelled_out",
     "state_of_collective",
     "supported_name",
     "talk_sides",
@@ -438,6 +439,30 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
             continue
         found.add(f"{given} {surname}")
     return found
+
+
+_LINKING_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def spelled_out(name: str, text: str, language: str | None) -> str:
+    """An acronym ("UNA") as an English article spells it out where it introduces it: "the
+    United Nurses Association (UNA)" gives "United Nurses Association". The capitalised words
+    before the bracket must give its letters in order. Any other name, a known one ("NATO"), or
+    an acronym of an article in another language (whose long form is no English name), is
+    returned as it is."""
+    if language != "en" or not re.fullmatch(r"[A-Z]{2,8}", name) or canonical_actor(name) is not None:
+        return name
+    words = r"[A-Z][\w'’.-]*|of|and|for|the|on|in|&"
+    for m in re.finditer(rf"((?:(?:{words})\s+)+)\({re.escape(name)}\)", text):
+        phrase = m.group(1).split()
+        for start in range(len(phrase)):
+            candidate = phrase[start:]
+            if candidate[0].lower() in _LINKING_WORDS:
+                continue
+            initials = "".join(w[0] for w in candidate if w.lower() not in _LINKING_WORDS)
+            if initials.upper() == name:
+                return " ".join(candidate)
+    return name
 
 
 def romanised_echo(raw: str, window: str, language: str | None) -> bool:

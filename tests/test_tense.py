@@ -82,3 +82,31 @@ def test_a_plan_is_no_future() -> None:
     text = "Officials plan to meet in Oslo on Sunday."
     i = text.index("Sunday")
     assert clause_tense(text, i, i + 6) == "future"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks between the two ministries began in Oslo.",
+        "Die Gespräche zwischen den Ministerien haben in Oslo begonnen.",
+        "Las conversaciones entre ambos ministerios se reanudaron en Oslo.",
+        "Les discussions entre les deux ministères ont repris à Oslo.",
+        "I colloqui tra i due ministeri sono ripresi a Oslo.",
+        "As conversas entre os ministérios começaram em Oslo.",
+        "Переговоры министерств начались в Осло.",
+        "Переговори міністерств розпочалися в Осло.",
+        "Rozmowy ministerstw rozpoczęły się w Oslo.",
+        "De gesprekken tussen de ministeries zijn in Oslo begonnen.",
+        "Bakanlıklar arasındaki görüşmeler Oslo'da başladı.",
+        "Разговорите между министерствата започнаха в Осло.",
+        "두 장관은 오슬로에서 만나 두 시간 동안 대화를 나눴다.",
+    ],
+)
+def test_talks_that_began_or_resumed_have_happened(sentence: str) -> None:
+    assert meeting_tense(sentence) == "past"
+
+
+def test_a_korean_past_ending_tells_the_past() -> None:
+    text = "장관은 어제 오슬로에서 기자들과 만나 이야기를 나눴다."
+    i = text.index("어제")
+    assert clause_tense(text, i, i + 2) == "past"

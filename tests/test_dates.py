@@ -198,6 +198,13 @@ def test_weekday_next_to_explicit_date_is_dropped() -> None:
         ("last year", ("2025", "year")),
         ("this year", ("2026", "year")),
         ("наступного року", ("2027", "year")),
+        ("a week ago", ("2026-01-14", "day")),
+        ("преди седмица", ("2026-01-14", "day")),
+        ("hace una semana", ("2026-01-14", "day")),
+        ("tydzień temu", ("2026-01-14", "day")),
+        ("seminggu yang lalu", ("2026-01-14", "day")),
+        ("через неделю", ("2026-01-28", "day")),
+        ("dans une semaine", ("2026-01-28", "day")),
     ],
 )
 def test_relative(text: str, expected: tuple[str, str]) -> None:

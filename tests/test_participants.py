@@ -7,6 +7,7 @@ from summarizer.extract.participants import (
     given_names,
     group_delegation,
     resolve_participants,
+    source_institution,
     spelled_out,
     unknown_entity,
     window_people,
@@ -207,6 +208,25 @@ def test_the_full_names_an_article_writes_for_a_surname() -> None:
     assert given_names("Weber", "Der Außenminister Weber reiste ab.", "de") == set()  # a title, capitalised
     assert given_names("Weber", "Später sprach Weber.", "de") == set()
     assert given_names("Smit", "Hij sprak met FNV-voorzitter Smit en met Jan-Willem Smit.", "nl") == {"Jan-Willem Smit"}
+    # In Cyrillic, the given name is found beside the surname's own spelling and transliterated.
+    cyrillic = "Кметът Петров говори вчера. Срещата с Иван Петров продължи час."
+    assert given_names("Petrov", cyrillic, "bg") == {"Ivan Petrov"}
+
+
+def test_a_name_the_window_writes_with_accents_keeps_them() -> None:
+    candidate = _candidate("Po rozmowie z ministrem Jan Kowalski spotkał się z Tomaszem Wójcikiem i Anną Nowak.")
+    assert resolve_participants(["Jan Kowalski", "Anna Nowak"], candidate, "pl") == ["Jan Kowalski", "Anna Nowak"]
+    accented = _candidate("Po rozmowie z ministrem lider Marek Wójcik pojechał do protestujących.")
+    assert resolve_participants(["Marek Wojcik"], accented, "pl") == ["Marek Wójcik"]
+    # A last letter that differs is a case ending, not a spelling: "z Tomaszem Kotą" is Tomasz Kota.
+    inflected = _candidate("Górnicy spotkali się wczoraj z Tomaszem Kotą.", "Wiceminister Tomasz Kota przyjechał.")
+    assert resolve_participants(["Tomasz Kota"], inflected, "pl") == ["Tomasz Kota"]
+
+
+def test_a_german_compound_for_a_body_or_group_is_no_name() -> None:
+    assert source_institution("Bauernvertreter", "de")
+    assert source_institution("Ampelfraktionen", "de")
+    assert not source_institution("Jonas Klein", "de")
 
 
 def test_titles_the_model_copies_before_a_name_are_dropped() -> None:
@@ -217,6 +237,13 @@ def test_titles_the_model_copies_before_a_name_are_dropped() -> None:
     assert without_title("CNV-voorzitter De Waal", "nl") == "De Waal"
     assert without_title("CNV-voorzitter Terpstra", "nl") == "Terpstra"
     assert without_title("generaal Nkunda", "nl") == "Nkunda"
+    # A title that a place or body qualifies, and the capitalised titles of the lexicons.
+    assert without_title("Kerala Labour Minister Anil Varma", "en") == "Anil Varma"
+    assert without_title("Bank of Ghana Governor Kofi Mensah", "en") == "Kofi Mensah"
+    assert without_title("Genel Başkanı Ali Demir", "tr") == "Ali Demir"
+    assert without_title("İzmir Şube Başkanı Ayşe Kaya", "tr") == "Ayşe Kaya"
+    assert without_title("Gubernur Budi Santoso", "id") == "Budi Santoso"
+    assert without_title("Bürgermeister Jonas Klein", "de") == "Jonas Klein"
     assert without_title("Jean-Pierre Raffarin", "fr") == "Jean-Pierre Raffarin"
     kept_as_is = ("de Croo", "van der Bellen", "della Rovere", "General Motors", "miners of PG Silesia")
     for kept in (*kept_as_is, "Hamas delegation"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from anyascii import anyascii
@@ -21,7 +22,7 @@ from ..normalize.names import (
     strip_cyrillic,
     transliterate,
 )
-from ..normalize.text import is_latin_script
+from ..normalize.text import has_cyrillic, is_latin_script
 from .candidates import Candidate, names_both_sides, sentence_people
 from .rules import qualifies_other
 
@@ -116,7 +117,7 @@ def without_title(name: str, language: str | None = None) -> str:
     title ("generaal Nkunda"), two words after a capitalised one ("de Croo", "General Motors"
     stay as they are)."""
     words = name.split()
-    titles = pattern("institutions", whole_words=True, language=language) if language else None
+    titles = pattern("institutions", "titles", whole_words=True, language=language) if language else None
 
     def title(word: str) -> bool:
         # "FNV-voorzitter", "ex-presidente": a title compound; "de", "van", "of", "bin": no title.
@@ -133,8 +134,21 @@ def without_title(name: str, language: str | None = None) -> str:
     # "CNV-voorzitter") may stand before a surname alone; a capitalised one only before two words.
     plain = all(w[:1].islower() or _DASH.search(w) for w in words[:lead])
     if lead == 0 or len(rest) < (1 if plain else 2) or not rest[0][:1].isupper():
-        return name
+        return _after_qualified_title(words, title)
     return " ".join(rest)
+
+
+def _after_qualified_title(words: list[str], title: Callable[[str], bool]) -> str:
+    """The name after a title that a place or body qualifies ("Madhya Pradesh Chief Minister
+    Shivraj Singh Chouhan", "Bank of England Governor Andrew Bailey"): at least two capitalised
+    words, none a title, after the last title word; ``words`` as they are where there is none."""
+    last = max((i for i, w in enumerate(words) if title(w) and w[:1].isupper()), default=None)
+    if last is None or last == 0:
+        return " ".join(words)
+    rest = words[last + 1 :]
+    if len(rest) >= 2 and all(w[:1].isupper() and not title(w) for w in rest):
+        return " ".join(rest)
+    return " ".join(words)
 
 
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
@@ -201,7 +215,7 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
             if any(w[0].isupper() for w in written):
                 # A name the window writes, capitalised there: "събрание" of "Народното
                 # събрание" and "2026" of "Бюджет 2026" are no one's name.
-                name = _as_written(english_name(raw, language), re.findall(r"\w+", where))
+                name = without_title(_as_written(english_name(raw, language), re.findall(r"\w+", where)), language)
             elif not comparable:
                 # A window in a script an English name cannot be compared with (Greek, Arabic,
                 # Chinese, Korean...): the model's English name stands, unless it is a known
@@ -226,8 +240,18 @@ def resolve_participants(names: list[str], candidate: Candidate, language: str |
 
 def _as_written(name: str, window_words: list[str]) -> str:
     """``name`` without the given names the window does not write: the model's "Mehmet Ali
-    Yıldırım" for "Başbakan Yıldırım" is "Yıldırım" (a surname the article may name in full)."""
-    words = name.split()
+    Yıldırım" for "Başbakan Yıldırım" is "Yıldırım" (a surname the article may name in full);
+    a word the window writes with its accents is spelled as the window spells it ("Roman
+    Kondrow" for "Roman Kondrów")."""
+    accented = {ascii_fold(w): w for w in window_words if w[:1].isupper() and not w.isascii()}
+
+    def spelled(word: str) -> str:
+        # Only accents inside the word: a last letter that differs is a case ending ("Rabendą").
+        written = accented.get(ascii_fold(word)) if word.isascii() else None
+        return written if written is not None and written[-1] == word[-1] else word
+
+    words = [spelled(w) for w in name.split()]
+    name = " ".join(words)
     if len(words) < 2:
         return name
     lowered = [ascii_fold(w) for w in window_words]
@@ -423,7 +447,7 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
     """The full names ``text`` writes for ``surname`` ("Carlos Marun", "Márcio França"): a
     capitalised word right before it that is no title, group or known entity ("ministro",
     "Außenminister", "Brasil") and does not open a sentence."""
-    titles = pattern("institutions", language=language) if language else None
+    titles = pattern("institutions", "titles", language=language) if language else None
     found: set[str] = set()
     for m in re.finditer(rf"(?<![\w'’-])([^\W\d_][\w'’-]+)\s+{re.escape(surname)}(?!\w)", text):
         given = m.group(1)
@@ -438,6 +462,29 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
         if titles is not None and titles.search(given):
             continue
         found.add(f"{given} {surname}")
+    if not found and has_cyrillic(text, historic=False):
+        found = _given_names_in_cyrillic(surname, text, titles)
+    return found
+
+
+def _given_names_in_cyrillic(surname: str, text: str, titles: re.Pattern[str] | None) -> set[str]:
+    """The full names a Cyrillic text writes for the transliterated ``surname``: "Васил Терзиев"
+    for "Terziev", the given name transliterated as the surname was. The same words are no given
+    name as for ``given_names``: lower case, after a full stop, a title or a group word."""
+    found: set[str] = set()
+    for m in re.finditer(r"(?<![\w'’-])([^\W\d_][\w'’-]+)(?=\s+([^\W\d_][\w'’-]+)(?!\w))", text):
+        given, last = m.group(1), m.group(2)
+        if not has_cyrillic(last, historic=False) or ascii_fold(transliterate(last)) != ascii_fold(surname):
+            continue
+        before = text[: m.start()].rstrip()
+        if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
+            continue
+        english = transliterate(given)
+        if ascii_fold(english) in group_words() or canonical_actor(given) is not None:
+            continue
+        if titles is not None and titles.search(given):
+            continue
+        found.add(f"{english} {surname}")
     return found
 
 

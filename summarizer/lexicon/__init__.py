@@ -17,7 +17,8 @@ words that make a count a part of a toll already given (``subset``: "among the d
 погибших", "死者のうち", "nine of the injured"), the words of a figure that a later one replaced
 (``superseded``: "an earlier toll", "précédent bilan", "ранее сообщалось"), the language's own words
 for bodies and groups (``institutions``: "gobierno", "sindicatos", "правительство": a model that
-echoes them has named no one in English), the words that make a count one of the missing
+echoes them has named no one in English), the titles a name may carry (``titles``: "Genel Başkanı",
+"Gubernur", "Bürgermeister": not part of the name), the words that make a count one of the missing
 (``missing``: "25 orang hilang", "vermisst"), the words that say no one was killed or injured,
 before the casualty word they deny (``negation``: "no one was injured", "δεν προκάλεσε
 τραυματισμούς", "sin heridos") or after it (``negation_after``: "пострадавших нет", "verletzt wurde
@@ -79,11 +80,12 @@ __all__ = [
 
 RELATIVE_KINDS: tuple[str, ...] = (
     "today", "tomorrow", "after_tomorrow", "yesterday", "before_yesterday", "this_month", "last_month",
-    "next_month", "this_year", "last_year", "next_year", "days_ago", "days_ahead",
+    "next_month", "this_year", "last_year", "next_year", "days_ago", "days_ahead", "week_ago", "week_ahead",
 )  # fmt: skip
 """The keys of a lexicon's ``relative`` words (day and month and year references). The entries of
 ``days_ago`` and ``days_ahead`` write ``{n}`` where the count of days stands ("{n} giorni fa",
-"через {n} дней"): digits or a number word of the language."""
+"через {n} дней"): digits or a number word of the language. ``week_ago`` and ``week_ahead`` are one
+week before or after the publication date ("a week ago", "через неделю")."""
 
 CAUSE_KINDS: tuple[str, ...] = (
     "tsunami", "earthquake", "landslide", "flood", "storm", "wildfire", "missile strike", "drone attack",
@@ -104,7 +106,7 @@ accidents and bombings, not the fighting and strikes that may kill soldiers."""
 FIELDS: tuple[str, ...] = (
     "meeting", "demand", "casualty", "killed", "injured", "children", "delegation", "past", "future",
     "meeting_past", "meeting_after", "meeting_future", "cancelled", "not_planned", "possible", "phone", "video", "civilians",
-    "military", "both_sides", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "missing",
+    "military", "both_sides", "approximate", "at_least", "approximate_after", "at_least_after", "not_people", "subset", "superseded", "institutions", "titles", "missing",
     "negation", "negation_after", "since", "since_after", "whose", "between", "between_post", "and",
     "year_before", "year_after", "times", "also_present", "reported",
 )  # fmt: skip

@@ -24,8 +24,8 @@ Resolution rules (documented here because they are the contract):
 * A day of the month alone, as Chinese, Japanese and Korean news date events ("31日", "28일"),
   is the nearest such day to the publication date (this month, the one before or after), a
   day against the clause's tense counting 15 days further.
-* today/tomorrow/yesterday ("tonight", "last night"), this/last/next month, this/last/next year
-  and a count of days ("3 days ago", "tra due giorni") are relative.
+* today/tomorrow/yesterday ("tonight", "last night"), a week ago / in a week, this/last/next month,
+  this/last/next year and a count of days ("3 days ago", "tra due giorni") are relative.
 * Without a publication date only explicit dates and years are returned.
 """
 
@@ -332,7 +332,8 @@ _BEFORE_A_NAME = re.compile(r"\s+[^\W\d_a-zà-ÿ][^\W\d_]+")
 
 
 def _add_relative(text: str, pub: dt.date, add: _Adder) -> None:
-    day_offsets = {"today": 0, "tomorrow": 1, "after_tomorrow": 2, "yesterday": -1, "before_yesterday": -2}
+    day_offsets = {"today": 0, "tomorrow": 1, "after_tomorrow": 2, "yesterday": -1, "before_yesterday": -2,
+                   "week_ago": -7, "week_ahead": 7}  # fmt: skip
     month_offsets = {"this_month": 0, "last_month": -1, "next_month": 1}
     year_offsets = {"this_year": 0, "last_year": -1, "next_year": 1}
     hits = [(k, m, lang) for k, rx, lang in _RELATIVE_PATTERNS for m in rx.finditer(text)]

@@ -96,3 +96,15 @@ def test_a_paragraph_that_addresses_the_model_is_left_out_whole() -> None:
 def test_german_conferring_is_a_meeting_word() -> None:
     text = "Die Agrarminister Frankreichs und Spaniens berieten am Abend in Brüssel über die Dürrehilfen."
     assert _texts(meeting_candidates(split_sentences(text, 0))) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ieri il ministro Paolo Rossi ha sentito il collega sloveno Marko Novak.",
+        "Il sindaco si è collegato con il ministro Paolo Rossi in video conferenza.",
+        "Η υπουργός Μαρία Παππά είχε τηλεδιάσκεψη με τον ομόλογό της Ολάφ Σμιτ.",
+    ],
+)
+def test_a_call_or_a_video_conference_is_a_meeting_word(text: str) -> None:
+    assert _texts(meeting_candidates(split_sentences(text, 0))) == [text]

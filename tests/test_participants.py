@@ -226,7 +226,11 @@ def test_a_name_the_window_writes_with_accents_keeps_them() -> None:
 def test_a_german_compound_for_a_body_or_group_is_no_name() -> None:
     assert source_institution("Bauernvertreter", "de")
     assert source_institution("Ampelfraktionen", "de")
+    assert source_institution("Bauern", "de") and source_institution("Landwirte", "de")
+    assert source_institution("Fraktionsspitzen", "de")
     assert not source_institution("Jonas Klein", "de")
+    assert not source_institution("Peter Bauer", "de")  # a surname, not "the farmers"
+    assert not source_institution("Anna Landwirt", "de")
 
 
 def test_titles_the_model_copies_before_a_name_are_dropped() -> None:

@@ -134,21 +134,20 @@ def without_title(name: str, language: str | None = None) -> str:
     # "CNV-voorzitter") may stand before a surname alone; a capitalised one only before two words.
     plain = all(w[:1].islower() or _DASH.search(w) for w in words[:lead])
     if lead == 0 or len(rest) < (1 if plain else 2) or not rest[0][:1].isupper():
-        return _after_qualified_title(words, title)
+        return _after_qualified_title(name, title)
     return " ".join(rest)
 
 
-def _after_qualified_title(words: list[str], title: Callable[[str], bool]) -> str:
+def _after_qualified_title(name: str, title: Callable[[str], bool]) -> str:
     """The name after a title that a place or body qualifies ("Madhya Pradesh Chief Minister
     Shivraj Singh Chouhan", "Bank of England Governor Andrew Bailey"): at least two capitalised
-    words, none a title, after the last title word; ``words`` as they are where there is none."""
-    last = max((i for i, w in enumerate(words) if title(w) and w[:1].isupper()), default=None)
-    if last is None or last == 0:
-        return " ".join(words)
+    words, none a title, after the last title word; ``name`` as it is where there is none."""
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if title(w) and w[:1].isupper()), default=0)
     rest = words[last + 1 :]
-    if len(rest) >= 2 and all(w[:1].isupper() and not title(w) for w in rest):
+    if last > 0 and len(rest) >= 2 and all(w[:1].isupper() and not title(w) for w in rest):
         return " ".join(rest)
-    return " ".join(words)
+    return name
 
 
 def resolve_participants(names: list[str], candidate: Candidate, language: str | None = None) -> list[str]:
@@ -451,15 +450,12 @@ def given_names(surname: str, text: str, language: str | None) -> set[str]:
     found: set[str] = set()
     for m in re.finditer(rf"(?<![\w'’-])([^\W\d_][\w'’-]+)\s+{re.escape(surname)}(?!\w)", text):
         given = m.group(1)
-        before = text[: m.start()].rstrip()
-        if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
+        if not _may_be_given(given, text, m.start(), titles):
             continue
         if _DASH.split(given)[-1][:1].islower():
             continue  # "CNV-voorzitter Terpstra", "ex-ministro": a title compound, no given name
         folded = ascii_fold(given)
         if any(g in folded for g in group_words() if len(g) > 3) or canonical_actor(given) is not None:
-            continue
-        if titles is not None and titles.search(given):
             continue
         found.add(f"{given} {surname}")
     if not found and has_cyrillic(text, historic=False):
@@ -476,16 +472,22 @@ def _given_names_in_cyrillic(surname: str, text: str, titles: re.Pattern[str] | 
         given, last = m.group(1), m.group(2)
         if not has_cyrillic(last, historic=False) or ascii_fold(transliterate(last)) != ascii_fold(surname):
             continue
-        before = text[: m.start()].rstrip()
-        if not given[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
+        if not _may_be_given(given, text, m.start(), titles):
             continue
         english = transliterate(given)
         if ascii_fold(english) in group_words() or canonical_actor(given) is not None:
             continue
-        if titles is not None and titles.search(given):
-            continue
         found.add(f"{english} {surname}")
     return found
+
+
+def _may_be_given(word: str, text: str, start: int, titles: re.Pattern[str] | None) -> bool:
+    """Whether ``word``, at ``start`` in ``text``, may be a given name: capitalised, not opening a
+    sentence, and no title of the language."""
+    before = text[:start].rstrip()
+    if not word[:1].isupper() or not before or before[-1] in '.!?:\n»”"':
+        return False
+    return titles is None or not titles.search(word)
 
 
 _LINKING_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})

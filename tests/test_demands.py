@@ -337,3 +337,23 @@ def test_a_count_of_parties_names_no_actor() -> None:
     assert grounded_actor("two downstream countries", candidate, fallback=False, language="zh") is None
     assert grounded_actor("both sides", candidate, fallback=False, language="zh") is None
     assert grounded_actor("Two Rivers Alliance", candidate, fallback=False, language="zh") == "Two Rivers Alliance"
+
+
+def _demands_of(text: str, answer: dict[str, Any], language: str) -> list[Demand]:
+    article = parse_article(text, "one")
+    sentences, _ = reportable(split_sentences(article.text, article.body_start))
+    client = FakeModel(lambda request: {"is_demand": True, **answer}).client()
+    return find_demands(article, demand_candidates(sentences), client, ExtractionStats(), language)
+
+
+def test_an_actor_nothing_in_an_unreadable_sentence_vouches_for_is_dropped() -> None:
+    text = " date 2025-08-14 طالب حاكم الإقليم الحكومة بحماية المدنيين في المدينة المحاصرة."
+    guess = {"actor": "Omar Haddad", "target": None, "demand": "Protect the civilians.", "category": "humanitarian"}
+    assert _demands_of(text, guess, "ar") == []
+    # A description is a translation, not a name to spell: it stays, as before.
+    group = {**guess, "actor": "the governor's office"}
+    assert [d.actor for d in _demands_of(text, group, "ar")] == ["the governor's office"]
+    # A target nothing vouches for is left out; the demand stands.
+    known = " date 2025-08-14 طالب الاتحاد الأوروبي الحكومة بحماية المدنيين في المدينة المحاصرة."
+    (demand,) = _demands_of(known, {**guess, "actor": "European Union", "target": "Karim Nasser"}, "ar")
+    assert demand.actor == "European Union" and demand.target is None

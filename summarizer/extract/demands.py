@@ -29,6 +29,7 @@ from .participants import (
     state_of_collective,
     supported_name,
     unknown_entity,
+    unverified,
     window_text,
 )
 from .passes import Asker, ask_demand
@@ -276,6 +277,11 @@ def find_demands(
             answer.target,
             actor,
         )
+        if actor is not None and canonical_actor(actor) is None and unverified(actor, candidate):
+            # The model's English for a party in a script the name cannot be checked against
+            # ("M. Obama" for a sentence in Arabic): nothing in the sentence vouches for it.
+            log.debug("demand? %s | %r unverified", candidate.sentence.text[:70], actor)
+            actor = None
         actors = [actor] if actor is not None else []
         told = reported_parties(candidate, actor, language) if actor is not None else None
         if told is not None and actor not in told:
@@ -286,6 +292,8 @@ def find_demands(
             stats.dropped_unsupported += 1
             continue
         target = grounded_actor(answer.target, candidate, fallback=False, language=language)
+        if target is not None and canonical_actor(target) is None and unverified(target, candidate):
+            target = None
         sentence = candidate.sentence
         in_title = is_title(article, sentence.start, sentence.end)
         for actor in actors:

@@ -315,7 +315,22 @@ def unverified(name: str, candidate: Candidate) -> bool:
         return False
     if name in window_people(candidate) or name in DELEGATIONS.values() or "delegation" in name.lower():
         return False
-    return not spelt_in(name, window)
+    if not any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", name)):
+        return False  # a description ("victims' families"), translated, not a name to spell
+    return not spelt_in(name, window) and not _surname_alike(name, window)
+
+
+def _surname_alike(name: str, text: str) -> bool:
+    """Whether the last word of ``name`` is, give or take a letter, a word of ``text``'s
+    romanisation: a surname transliterated from an alphabet another way ("Panagiotou" for
+    "Παναγιώτου", romanised "Panagiotoy"). Scripts that write no spaces or no vowels (Chinese,
+    Japanese, Arabic) seldom pass, as an English spelling cannot be checked there."""
+    words = re.findall(r"[^\W\d_]+", ascii_fold(name))
+    if not words or len(words[-1]) < 4:
+        return False
+    last = words[-1].lower()
+    romanised = {w.lower() for w in re.findall(r"[^\W\d_]+", anyascii(text))}
+    return any(w[:1] == last[:1] and SequenceMatcher(None, last, w).ratio() >= 0.7 for w in romanised)
 
 
 def spelt_in(name: str, text: str) -> bool:

@@ -232,6 +232,13 @@ def _in_full(actor: str, text: str, language: str | None) -> str:
     return written.pop() if len(written) == 1 else actor
 
 
+def _vouched(party: str, candidate: Candidate) -> str | None:
+    """``party`` unless it is the model's English for someone the alias table does not know, in a
+    script the name cannot be checked against ("M. Obama" for a sentence in Arabic): nothing in
+    the sentence vouches for it (see ``participants.unverified``)."""
+    return None if canonical_actor(party) is None and unverified(party, candidate) else party
+
+
 def find_demands(
     article: Article, candidates: list[Candidate], client: Asker, stats: ExtractionStats, language: str | None = None
 ) -> list[Demand]:
@@ -277,9 +284,7 @@ def find_demands(
             answer.target,
             actor,
         )
-        if actor is not None and canonical_actor(actor) is None and unverified(actor, candidate):
-            # The model's English for a party in a script the name cannot be checked against
-            # ("M. Obama" for a sentence in Arabic): nothing in the sentence vouches for it.
+        if actor is not None and _vouched(actor, candidate) is None:
             log.debug("demand? %s | %r unverified", candidate.sentence.text[:70], actor)
             actor = None
         actors = [actor] if actor is not None else []
@@ -292,8 +297,7 @@ def find_demands(
             stats.dropped_unsupported += 1
             continue
         target = grounded_actor(answer.target, candidate, fallback=False, language=language)
-        if target is not None and canonical_actor(target) is None and unverified(target, candidate):
-            target = None
+        target = _vouched(target, candidate) if target is not None else None
         sentence = candidate.sentence
         in_title = is_title(article, sentence.start, sentence.end)
         for actor in actors:
